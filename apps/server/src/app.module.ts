@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AuthModule } from './auth/auth.module';
+import { ChannelsModule } from './channels/channels.module';
+import { DiscussionsModule } from './discussions/discussions.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/configuration';
+import { dataSourceOptions } from './database/data-source';
+import { HealthModule } from './health/health.module';
+import { NetworksModule } from './networks/networks.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RealtimeModule } from './realtime/realtime.module';
+
+@Module({})
+export class AppModule {
+  /** The database URL is resolved before the module is built (the embedded server starts first). */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Never log credentials: tokens travel in headers and bodies.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        EventEmitterModule.forRoot(),
+        RateLimitModule,
+        AuthModule,
+        OrganisationsModule,
+        NetworksModule,
+        ChannelsModule,
+        DiscussionsModule,
+        NotificationsModule,
+        RealtimeModule,
+        HealthModule,
+      ],
+    };
+  }
+}

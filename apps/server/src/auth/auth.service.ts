@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { JwtService } from '@nestjs/jwt';
+import { AuthResponse, conflict, normaliseEmail, unauthorized, UserView } from '@tandem/domain';
+import * as argon2 from 'argon2';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { toUserView } from '../common/mappers';
+import { returnedRows } from '../common/sql';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
+import { EVENTS, SessionEndedEvent } from '../events/domain-events';
+import { RateLimitService, rateLimited } from '../rate-limit/rate-limit.service';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import type { LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { AccessTokenClaims, hashToken, newOpaqueToken } from './tokens';
+
+/** argon2id with the library's defaults (64 MiB, t=3, p=4), OWASP's recommended profile. */
+const HASH_OPTIONS = { type: argon2.argon2id } as const;
+
+@Injectable()
+export class AuthService {
+  /** Verified against when the email is unknown, so both paths take the same time. */
+  private decoyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+    private readonly rateLimits: RateLimitService,
+    private readonly events: EventEmitter2,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async register(dto: RegisterDto, address: string): Promise<AuthResponse> {
+    const email = normaliseEmail(dto.email);
+    const limits = this.config.rateLimits;
+    await this.rateLimits.consume(
+      `register:addr:${address}`,
+      limits.registerPerAddress,
+      'Too many sign-ups from this address; try again later',
+    );
+    await this.rateLimits.consume(
+      `register:acct:${email}`,
+      limits.registerPerAccount,
+      'Too many sign-up attempts for this email; try again later',
+    );
+    if (await this.users.existsByEmail(email)) {
+      throw conflict('An account with this email already exists; sign in instead');
+    }
+    const passwordHash = await argon2.hash(dto.password, HASH_OPTIONS);
+    const user = await this.users.create({ email, displayName: dto.displayName, passwordHash });
+    return this.issue(user, randomUUID());
+  }
+
+  async login(dto: LoginDto, address: string): Promise<AuthResponse> {
+    const email = normaliseEmail(dto.email);
+    const limits = this.config.rateLimits;
+    await this.rateLimits.consume(
+      `login:addr:${address}`,
+      limits.loginPerAddress,
+      'Too many sign-in attempts from this address; try again later',
+    );
+    const failuresKey = `login:fail:${email}`;
+    const failures = await this.rateLimits.peek(failuresKey, limits.loginFailuresPerAccount);
+    if (failures.count >= limits.loginFailuresPerAccount.limit) {
+      throw rateLimited(
+        'Too many failed sign-ins for this account; try again later',
+        failures.retryAfterSeconds,
+      );
+    }
+
+    const user = await this.users.findWithPasswordHash(email);
+    const valid = user
+      ? await argon2.verify(user.passwordHash, dto.password)
+      : await argon2.verify(await this.decoy(), dto.password).then(() => false);
+    if (!user || !valid) {
+      await this.rateLimits.hit(failuresKey, limits.loginFailuresPerAccount);
+      throw unauthorized('Email or password is incorrect');
+    }
+    await this.rateLimits.reset(failuresKey);
+    return this.issue(await this.users.getById(user.id), randomUUID());
+  }
+
+  /**
+   * Rotates a refresh token. The conditional UPDATE makes rotation single-use even under
+   * concurrent requests: only one caller can flip `rotated_at`, and any later presentation of
+   * the same token is treated as theft and revokes its whole family.
+   */
+  async refresh(dto: RefreshDto, address: string): Promise<AuthResponse> {
+    await this.rateLimits.consume(
+      `refresh:addr:${address}`,
+      this.config.rateLimits.refreshPerAddress,
+      'Too many token refreshes from this address; try again later',
+    );
+    const tokens = this.dataSource.getRepository(RefreshTokenEntity);
+    const token = await tokens.findOneBy({ tokenHash: hashToken(dto.refreshToken) });
+    if (!token) throw unauthorized('Refresh token is not valid; sign in again');
+    if (token.revokedAt) throw unauthorized('This session has ended; sign in again');
+    if (token.expiresAt.getTime() <= Date.now())
+      throw unauthorized('Refresh token has expired; sign in again');
+
+    const rotated: unknown = await this.dataSource.query(
+      `UPDATE refresh_tokens SET rotated_at = now()
+        WHERE id = $1 AND rotated_at IS NULL AND revoked_at IS NULL RETURNING id`,
+      [token.id],
+    );
+    const rows = returnedRows(rotated);
+    if (rows.length === 0) {
+      await this.revokeFamily(token.familyId);
+      throw unauthorized(
+        'Refresh token was already used; for safety this session has been ended, sign in again',
+      );
+    }
+    return this.issue(await this.users.getById(token.userId), token.familyId);
+  }
+
+  /** Ends the session the refresh token belongs to. Unknown tokens are ignored (idempotent). */
+  async logout(dto: RefreshDto): Promise<void> {
+    const token = await this.dataSource
+      .getRepository(RefreshTokenEntity)
+      .findOneBy({ tokenHash: hashToken(dto.refreshToken) });
+    if (token) await this.revokeFamily(token.familyId, 'signed_out');
+  }
+
+  async me(actor: Actor): Promise<UserView> {
+    return toUserView(await this.users.getById(actor.userId));
+  }
+
+  /** Ends a sign-in session: its refresh tokens die and its open sockets are closed. */
+  private async revokeFamily(
+    familyId: string,
+    reason: SessionEndedEvent['reason'] = 'revoked',
+  ): Promise<void> {
+    await this.dataSource
+      .getRepository(RefreshTokenEntity)
+      .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const event: SessionEndedEvent = { sessionId: familyId, reason };
+    this.events.emit(EVENTS.sessionEnded, event);
+  }
+
+  private async issue(user: UserEntity, familyId: string): Promise<AuthResponse> {
+    const refreshToken = newOpaqueToken();
+    await this.dataSource.getRepository(RefreshTokenEntity).insert({
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
+    });
+    const claims: AccessTokenClaims = { sub: user.id, sid: familyId };
+    const accessToken = await this.jwt.signAsync(claims);
+    return {
+      accessToken,
+      refreshToken,
+      accessTokenExpiresAt: new Date(
+        Date.now() + this.config.accessTokenTtlSeconds * 1000,
+      ).toISOString(),
+      user: toUserView(user),
+    };
+  }
+
+  private decoy(): Promise<string> {
+    this.decoyHash ??= argon2.hash(newOpaqueToken(), HASH_OPTIONS);
+    return this.decoyHash;
+  }
+}

@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import * as policy from '@tandem/domain';
+import { ChannelView, conflict, enforce, notFound } from '@tandem/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { ChannelAccessLostEvent, EVENTS } from '../events/domain-events';
+import { MembershipEntity } from '../networks/membership.entity';
+import { NetworkEntity } from '../networks/network.entity';
+import { loadChannelAccess } from './channel-access';
+import { ChannelEntity, ChannelMemberEntity } from './channel.entity';
+import type {
+  AddChannelMemberDto,
+  ChannelListQuery,
+  CreateChannelDto,
+  UpdateChannelDto,
+} from './dto/channel.dto';
+
+interface ChannelRow {
+  id: string;
+  network_id: string;
+  network_slug: string;
+  slug: string;
+  name: string;
+  description: string;
+  topics: policy.Topic[];
+  visibility: policy.ChannelVisibility;
+  archived_at: Date | null;
+  created_at: Date;
+  thread_count: string;
+  unread_count: string;
+}
+
+const CHANNEL_SELECT = `
+  SELECT c.id, c.network_id, n.slug AS network_slug, c.slug, c.name, c.description, c.topics, c.visibility,
+         c.archived_at, c.created_at,
+         (SELECT count(*) FROM threads t WHERE t.channel_id = c.id) AS thread_count,
+         (SELECT coalesce(sum(greatest(t.last_seq - coalesce(r.last_read_seq, 0), 0)), 0)
+            FROM threads t LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $1
+           WHERE t.channel_id = c.id) AS unread_count
+    FROM channels c JOIN networks n ON n.id = c.network_id`;
+
+/** The SQL form of canReadChannel for a member: network channels, or private ones they are listed on. */
+const READABLE = `(c.visibility = 'network' OR EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $1))`;
+
+@Injectable()
+export class ChannelsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async create(actor: Actor, networkSlug: string, dto: CreateChannelDto): Promise<ChannelView> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const { network, standing } = await this.networkStanding(manager, actor, networkSlug);
+      enforce(policy.createChannel(standing));
+      if (await manager.existsBy(ChannelEntity, { networkId: network.id, slug: dto.slug })) {
+        throw conflict(`This network already has a channel "${dto.slug}"`);
+      }
+      const channel = await manager.save(
+        manager.create(ChannelEntity, {
+          networkId: network.id,
+          slug: dto.slug,
+          name: dto.name,
+          description: dto.description ?? '',
+          topics: dto.topics ?? [],
+          visibility: dto.visibility,
+          createdBy: actor.userId,
+        }),
+      );
+      // The creator of a private channel is on its list, or they could not read what they made.
+      if (dto.visibility === 'private') {
+        await manager.insert(ChannelMemberEntity, {
+          channelId: channel.id,
+          userId: actor.userId,
+          addedBy: actor.userId,
+        });
+      }
+      return channel.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor, networkSlug: string, query: ChannelListQuery): Promise<ChannelView[]> {
+    const { network, standing } = await this.networkStanding(
+      this.dataSource.manager,
+      actor,
+      networkSlug,
+    );
+    if (standing === null)
+      throw new policy.DomainError('forbidden', 'Join the network to read its channels');
+    const rows: ChannelRow[] = await this.dataSource.query(
+      `${CHANNEL_SELECT}
+        WHERE c.network_id = $2 AND ${READABLE} ${query.archived ? '' : 'AND c.archived_at IS NULL'}
+        ORDER BY c.archived_at NULLS FIRST, lower(c.name), c.id`,
+      [actor.userId, network.id],
+    );
+    return rows.map(toChannelView);
+  }
+
+  async get(actor: Actor, channelId: string): Promise<ChannelView> {
+    const access = await loadChannelAccess(this.dataSource.manager, actor.userId, channelId);
+    enforce(policy.readChannel(access));
+    const rows: ChannelRow[] = await this.dataSource.query(`${CHANNEL_SELECT} WHERE c.id = $2`, [
+      actor.userId,
+      channelId,
+    ]);
+    return toChannelView(rows[0]);
+  }
+
+  async update(actor: Actor, channelId: string, dto: UpdateChannelDto): Promise<ChannelView> {
+    await this.dataSource.transaction(async (manager) => {
+      const access = await loadChannelAccess(manager, actor.userId, channelId);
+      enforce(policy.manageChannel(access));
+      if (dto.visibility)
+        enforce(policy.changeChannelVisibility(access.visibility, dto.visibility));
+      const changes: Partial<ChannelEntity> = {};
+      if (dto.name !== undefined) changes.name = dto.name;
+      if (dto.description !== undefined) changes.description = dto.description;
+      if (dto.topics !== undefined) changes.topics = dto.topics;
+      if (dto.visibility !== undefined) changes.visibility = dto.visibility;
+      if (dto.archived !== undefined) changes.archivedAt = dto.archived ? new Date() : null;
+      if (Object.keys(changes).length > 0)
+        await manager.update(ChannelEntity, { id: channelId }, changes);
+      // Narrowing a network channel to private: its current readers keep nothing implicitly;
+      // the moderator who narrowed it stays on the list so the channel is not orphaned.
+      if (dto.visibility === 'private' && access.visibility === 'network') {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(ChannelMemberEntity)
+          .values({ channelId, userId: actor.userId, addedBy: actor.userId })
+          .orIgnore()
+          .execute();
+      }
+    });
+    return this.get(actor, channelId);
+  }
+
+  async addMember(actor: Actor, channelId: string, dto: AddChannelMemberDto): Promise<ChannelView> {
+    await this.dataSource.transaction(async (manager) => {
+      const access = await loadChannelAccess(manager, actor.userId, channelId);
+      enforce(policy.manageChannel(access));
+      if (access.visibility === 'network') {
+        throw conflict(
+          'Everyone in the network already reads this channel; only private channels have a member list',
+        );
+      }
+      if (
+        !(await manager.existsBy(MembershipEntity, {
+          networkId: access.networkId,
+          userId: dto.userId,
+        }))
+      ) {
+        throw notFound('Member');
+      }
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ChannelMemberEntity)
+        .values({ channelId, userId: dto.userId, addedBy: actor.userId })
+        .orIgnore()
+        .execute();
+    });
+    return this.get(actor, channelId);
+  }
+
+  /** Moderators remove anyone from a private channel's list; a member may remove themselves. */
+  async removeMember(actor: Actor, channelId: string, userId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const access = await loadChannelAccess(manager, actor.userId, channelId);
+      if (userId !== actor.userId) enforce(policy.manageChannel(access));
+      else enforce(policy.readChannel(access));
+      const result = await manager.delete(ChannelMemberEntity, { channelId, userId });
+      if (!result.affected) throw notFound('Channel member');
+    });
+    const event: ChannelAccessLostEvent = { channelId, userId };
+    this.events.emit(EVENTS.channelAccessLost, event);
+  }
+
+  private async networkStanding(manager: EntityManager, actor: Actor, slug: string) {
+    if (typeof slug !== 'string') throw notFound('Network');
+    const network = await manager.findOneBy(NetworkEntity, { slug });
+    if (!network) throw notFound('Network');
+    const membership = await manager.findOneBy(MembershipEntity, {
+      networkId: network.id,
+      userId: actor.userId,
+    });
+    const standing = membership?.role ?? null;
+    if (!policy.canSeeNetwork(network.visibility, standing)) throw notFound('Network');
+    return { network, standing };
+  }
+}
+
+function toChannelView(row: ChannelRow): ChannelView {
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    networkSlug: row.network_slug,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    topics: row.topics,
+    visibility: row.visibility,
+    archived: row.archived_at !== null,
+    threadCount: Number(row.thread_count),
+    unreadCount: Number(row.unread_count),
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+/** Count of events allowed per window, e.g. five failed logins per 30 minutes. */
+export interface RateRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface AppConfig {
+  version: string;
+  port: number;
+  /** Interface to listen on; tests and the browser suite use 127.0.0.1. */
+  host: string;
+  /** Trust X-Forwarded-For from a proxy in front (compose sets it). */
+  trustProxy: boolean;
+  /** Run pending migrations at start. Default: only for the embedded database. */
+  migrateOnStart: boolean;
+  /** Unset: the server runs its own embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  redisUrl: string | null;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  /** Origin of the web app, for CORS and the socket.io handshake check. */
+  webOrigin: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Load demo content on first start. Defaults to true only for the embedded database. */
+  demoContent: boolean;
+  /** Serve the built web app from this folder when it exists. */
+  webDist: string;
+  rateLimits: {
+    registerPerAddress: RateRule;
+    registerPerAccount: RateRule;
+    loginPerAddress: RateRule;
+    loginFailuresPerAccount: RateRule;
+    refreshPerAddress: RateRule;
+    postPerUser: RateRule;
+    postPerUserPerThread: RateRule;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(
+      name,
+      `must use ${protocols.map((p) => p.replace(':', '://')).join(' or ')}`,
+    );
+  }
+  return raw;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+/** Parses "5/1800" (five per 1,800 seconds). */
+function rateRule(env: Env, name: string, fallback: RateRule): RateRule {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d+)\/(\d+)$/.exec(raw);
+  if (!match)
+    throw new ConfigError(name, `must look like COUNT/SECONDS (e.g. 5/1800), got "${raw}"`);
+  const rule = { limit: Number(match[1]), windowSeconds: Number(match[2]) };
+  if (rule.limit < 1 || rule.windowSeconds < 1)
+    throw new ConfigError(name, 'needs a count and window of at least 1');
+  return rule;
+}
+
+/**
+ * A development server needs no configuration: without JWT_SECRET, one is generated on first
+ * start and kept in DATA_DIR so tokens survive a restart. Production sets JWT_SECRET.
+ */
+function jwtSecret(env: Env, dataDir: string): string {
+  const raw = env.JWT_SECRET;
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+    return raw;
+  }
+  if (env.NODE_ENV === 'production')
+    throw new ConfigError('JWT_SECRET', 'is required in production');
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    // A truncated or hand-edited file must never become a weak key: replace it.
+    if (stored.length >= 32) return stored;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/** Reads and validates the environment once; the only place that looks at process.env. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const dataDirRaw = env.DATA_DIR ?? './.data';
+  if (dataDirRaw.trim() === '') throw new ConfigError('DATA_DIR', 'must not be empty');
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const webOrigin = url(env, 'WEB_ORIGIN', ['http:', 'https:']);
+  const logLevel = (env.LOG_LEVEL || 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+
+  return {
+    version: env.npm_package_version ?? '0.1.0',
+    port,
+    host: env.HOST || '0.0.0.0',
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', databaseUrl === null),
+    databaseUrl,
+    dataDir,
+    redisUrl,
+    jwtSecret: jwtSecret(env, dataDir),
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 5, 86400),
+    refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    webOrigin,
+    logLevel,
+    demoContent: bool(env, 'DEMO_CONTENT', databaseUrl === null),
+    webDist: resolve(cwd, env.WEB_DIST || 'apps/web/dist'),
+    rateLimits: {
+      // Generous per address: a workshop of 30 behind one office address signs up together.
+      registerPerAddress: rateRule(env, 'RATE_LIMIT_REGISTER_PER_ADDRESS', {
+        limit: 100,
+        windowSeconds: 3600,
+      }),
+      registerPerAccount: rateRule(env, 'RATE_LIMIT_REGISTER_PER_ACCOUNT', {
+        limit: 5,
+        windowSeconds: 3600,
+      }),
+      loginPerAddress: rateRule(env, 'RATE_LIMIT_LOGIN_PER_ADDRESS', {
+        limit: 300,
+        windowSeconds: 900,
+      }),
+      // Zulip allows five failed attempts per account in 30 minutes.
+      loginFailuresPerAccount: rateRule(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT', {
+        limit: 5,
+        windowSeconds: 1800,
+      }),
+      refreshPerAddress: rateRule(env, 'RATE_LIMIT_REFRESH_PER_ADDRESS', {
+        limit: 600,
+        windowSeconds: 900,
+      }),
+      // Posting: generous for a lively workshop, tight enough to stop a runaway client.
+      postPerUser: rateRule(env, 'RATE_LIMIT_POST_PER_USER', { limit: 60, windowSeconds: 60 }),
+      postPerUserPerThread: rateRule(env, 'RATE_LIMIT_POST_PER_THREAD', {
+        limit: 20,
+        windowSeconds: 60,
+      }),
+    },
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

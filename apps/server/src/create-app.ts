@@ -1,0 +1,72 @@
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { AppModule } from './app.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { strictValidationPipe } from './common/validation';
+import { TandemIoAdapter } from './realtime/socket-io.adapter';
+import type { AppConfig } from './config/configuration';
+
+/**
+ * Builds the HTTP application exactly as production runs it; `main` and the end-to-end tests
+ * both call this, so the tests exercise the real pipes, guards, filters and adapters.
+ */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 1_048_576 });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(strictValidationPipe());
+  const ioAdapter = new TandemIoAdapter(app, config);
+  await ioAdapter.connectToRedis();
+  app.useWebSocketAdapter(ioAdapter);
+
+  const webDist = existsSync(config.webDist) ? config.webDist : null;
+  app.useGlobalFilters(new HttpExceptionFilter(webDist));
+  if (config.webOrigin) app.enableCors({ origin: config.webOrigin, credentials: false });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI at /api/docs needs inline styles and scripts of its own.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+      },
+    },
+  });
+  if (webDist) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
+  }
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Tandem API')
+    .setDescription(
+      'Practice exchange for integration programmes. Errors: { statusCode, error, message, details? }.',
+    )
+    .setVersion(config.version)
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

@@ -1,0 +1,63 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { InvitationEntity } from '../networks/invitation.entity';
+import { MembershipEntity } from '../networks/membership.entity';
+import { NetworkEntity } from '../networks/network.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { UserEntity } from '../users/user.entity';
+import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
+import { Discussions1763900000000 } from './migrations/1763900000000-discussions';
+import { ChannelEntity, ChannelMemberEntity } from '../channels/channel.entity';
+import {
+  MessageEntity,
+  MessageRevisionEntity,
+  ThreadReadEntity,
+} from '../discussions/message.entity';
+import { ThreadEntity } from '../discussions/thread.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
+
+export const ENTITIES = [
+  UserEntity,
+  OrganisationEntity,
+  RefreshTokenEntity,
+  NetworkEntity,
+  MembershipEntity,
+  InvitationEntity,
+  ChannelEntity,
+  ChannelMemberEntity,
+  ThreadEntity,
+  MessageEntity,
+  MessageRevisionEntity,
+  ThreadReadEntity,
+  NotificationEntity,
+];
+
+/** In order; never edit one that has been merged, add a new one. */
+export const MIGRATIONS = [Foundation1763800000000, Discussions1763900000000];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    extra: { max: 20, connectionTimeoutMillis: 5000 },
+  };
+}
+
+/** Applies pending migrations, each in its own transaction. */
+export async function runMigrations(url: string): Promise<void> {
+  const dataSource = new DataSource({
+    ...dataSourceOptions(url),
+    migrationsTransactionMode: 'each',
+  });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+  } finally {
+    await dataSource.destroy();
+  }
+}

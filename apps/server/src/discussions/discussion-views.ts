@@ -1,0 +1,80 @@
+import type { Attribution, AuthorView, MessageView, ThreadView } from '@tandem/domain';
+import type { AuthorFacts } from '../events/domain-events';
+import type { MessageEntity } from './message.entity';
+import type { ThreadEntity } from './thread.entity';
+
+/**
+ * The one place authorship is decided for a viewer. Chatham House threads show the label the
+ * author had when posting — no id, name, handle or email — to everyone, moderators included.
+ */
+export function toAuthorView(
+  attribution: Attribution,
+  label: string,
+  author: AuthorFacts | null,
+): AuthorView {
+  if (attribution === 'chatham') return { kind: 'chatham', label };
+  if (!author)
+    return {
+      kind: 'named',
+      userId: '',
+      displayName: 'Former member',
+      handle: '',
+      organisationLabel: null,
+    };
+  return {
+    kind: 'named',
+    userId: author.userId,
+    displayName: author.displayName,
+    handle: author.handle,
+    organisationLabel: label === 'Independent practitioner' ? null : label,
+  };
+}
+
+export function toMessageView(
+  message: MessageEntity,
+  attribution: Attribution,
+  author: AuthorFacts | null,
+  viewerId: string | null,
+): MessageView {
+  const isMine = viewerId !== null && message.authorId === viewerId;
+  const deleted = message.deletedAt !== null;
+  return {
+    id: message.id,
+    threadId: message.threadId,
+    seq: message.seq,
+    body: deleted ? '' : message.body,
+    replyToId: message.replyToId,
+    author: toAuthorView(attribution, message.authorLabel, author),
+    isMine,
+    clientId: isMine ? message.clientId : null,
+    edited: message.editedAt !== null,
+    deleted,
+    createdAt: message.createdAt.toISOString(),
+    editedAt: message.editedAt ? message.editedAt.toISOString() : null,
+  };
+}
+
+export function toThreadView(
+  thread: ThreadEntity,
+  author: AuthorFacts | null,
+  viewerId: string | null,
+  lastReadSeq: number,
+): ThreadView {
+  return {
+    id: thread.id,
+    channelId: thread.channelId,
+    networkId: thread.networkId,
+    title: thread.title,
+    attribution: thread.attribution,
+    topics: thread.topics,
+    author: toAuthorView(thread.attribution, thread.authorLabel, author),
+    isMine: viewerId !== null && thread.authorId === viewerId,
+    locked: thread.lockedAt !== null,
+    lastSeq: thread.lastSeq,
+    messageCount: thread.messageCount,
+    lastReadSeq: Math.min(lastReadSeq, thread.lastSeq),
+    unreadCount: Math.max(0, thread.lastSeq - lastReadSeq),
+    lastActivityAt: thread.lastActivityAt.toISOString(),
+    createdAt: thread.createdAt.toISOString(),
+  };
+}

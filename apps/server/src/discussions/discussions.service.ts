@@ -1,0 +1,591 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import * as policy from '@tandem/domain';
+import {
+  attributionLabel,
+  badRequest,
+  CATCH_UP_LIMIT,
+  conflict,
+  enforce,
+  MessageRevisionView,
+  MessageView,
+  notFound,
+  Page,
+  PAGE_SIZE_DEFAULT,
+  ThreadView,
+} from '@tandem/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { loadChannelAccess, loadThreadAccess } from '../channels/channel-access';
+import { ChannelEntity } from '../channels/channel.entity';
+import type { Actor } from '../common/actor';
+import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
+import { isUniqueViolation, returnedRows } from '../common/sql';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
+import { AuthorFacts, EVENTS, MessageEvent, ThreadEvent } from '../events/domain-events';
+import { NotificationsService } from '../notifications/notifications.service';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { UserEntity } from '../users/user.entity';
+import { toMessageView, toThreadView } from './discussion-views';
+import type {
+  CreateThreadDto,
+  EditMessageDto,
+  MessagesQuery,
+  PostMessageDto,
+  ThreadListQuery,
+} from './dto/discussion.dto';
+import { MessageEntity, MessageRevisionEntity } from './message.entity';
+import { ThreadEntity } from './thread.entity';
+
+interface ThreadRow {
+  id: string;
+  channel_id: string;
+  network_id: string;
+  title: string;
+  attribution: policy.Attribution;
+  topics: policy.Topic[];
+  author_id: string | null;
+  author_label: string;
+  client_id: string;
+  last_seq: number;
+  message_count: number;
+  locked_at: Date | null;
+  locked_by: string | null;
+  last_activity_at: Date;
+  created_at: Date;
+  updated_at: Date;
+  last_read_seq: number | null;
+  author_display_name: string | null;
+  author_handle: string | null;
+  activity_key: string;
+}
+
+interface MessageRow {
+  id: string;
+  thread_id: string;
+  seq: number;
+  author_id: string | null;
+  author_label: string;
+  client_id: string;
+  body: string;
+  reply_to_id: string | null;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+  created_at: Date;
+  author_display_name: string | null;
+  author_handle: string | null;
+}
+
+const THREAD_SELECT = `
+  SELECT t.*, r.last_read_seq, u.display_name AS author_display_name, u.handle AS author_handle,
+         (t.last_activity_at AT TIME ZONE 'UTC')::text AS activity_key
+    FROM threads t
+    LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $1
+    LEFT JOIN users u ON u.id = t.author_id`;
+
+const MESSAGE_SELECT = `
+  SELECT m.*, u.display_name AS author_display_name, u.handle AS author_handle
+    FROM messages m LEFT JOIN users u ON u.id = m.author_id`;
+
+export interface PostResult {
+  message: MessageView;
+  /** True when the clientId had been used already: the original message is returned. */
+  duplicate: boolean;
+}
+
+@Injectable()
+export class DiscussionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventEmitter2,
+    private readonly rateLimits: RateLimitService,
+    private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ------------------------------------------------------------------------------ threads
+
+  async createThread(
+    actor: Actor,
+    channelId: string,
+    dto: CreateThreadDto,
+  ): Promise<{ thread: ThreadView; created: boolean }> {
+    const access = await loadChannelAccess(this.dataSource.manager, actor.userId, channelId);
+    enforce(policy.startThread(access));
+    const existing = await this.dataSource.manager.findOneBy(ThreadEntity, {
+      authorId: actor.userId,
+      clientId: dto.clientId,
+    });
+    if (existing) return { thread: await this.getThread(actor, existing.id), created: false };
+    await this.consumePostingAllowance(actor, null);
+
+    const author = await this.authorOf(actor);
+    let thread: ThreadEntity;
+    let message: MessageEntity;
+    try {
+      ({ thread, message } = await this.dataSource.transaction(async (manager) => {
+        const label = attributionLabel(author.user.organisation);
+        const created = await manager.save(
+          manager.create(ThreadEntity, {
+            channelId,
+            networkId: access.networkId,
+            title: dto.title,
+            attribution: dto.attribution,
+            topics: dto.topics ?? [],
+            authorId: actor.userId,
+            authorLabel: label,
+            clientId: dto.clientId,
+            lastSeq: 1,
+            messageCount: 1,
+            lastActivityAt: new Date(),
+          }),
+        );
+        const first = await manager.save(
+          manager.create(MessageEntity, {
+            threadId: created.id,
+            seq: 1,
+            authorId: actor.userId,
+            authorLabel: label,
+            clientId: dto.clientId,
+            body: dto.body,
+            replyToId: null,
+          }),
+        );
+        await this.markReadWithin(manager, actor.userId, created.id, 1);
+        return { thread: created, message: first };
+      }));
+    } catch (error) {
+      // A concurrent retry with the same clientId won the race: answer with its thread.
+      if (
+        isUniqueViolation(error, 'threads_author_client_key') ||
+        isUniqueViolation(error, 'messages_author_client_key')
+      ) {
+        const winner = await this.dataSource.manager.findOneByOrFail(ThreadEntity, {
+          authorId: actor.userId,
+          clientId: dto.clientId,
+        });
+        return { thread: await this.getThread(actor, winner.id), created: false };
+      }
+      throw error;
+    }
+
+    const channel = await this.dataSource.manager.findOneByOrFail(ChannelEntity, { id: channelId });
+    const threadEvent: ThreadEvent = { thread, channel, author: author.facts };
+    this.events.emit(EVENTS.threadCreated, threadEvent);
+    await this.notifications.notifyMentions(message, thread, author.facts);
+    return { thread: toThreadView(thread, author.facts, actor.userId, 1), created: true };
+  }
+
+  /** Newest activity first, with a cursor on (last activity, id). */
+  async listThreads(
+    actor: Actor,
+    channelId: string,
+    query: ThreadListQuery,
+  ): Promise<Page<ThreadView>> {
+    const access = await loadChannelAccess(this.dataSource.manager, actor.userId, channelId);
+    enforce(policy.readChannel(access));
+    const limit = pageSize(query);
+    const after = decodeCursor(query.cursor, 2);
+    const params: unknown[] = [actor.userId, channelId];
+    let where = 't.channel_id = $2';
+    if (after) {
+      params.push(after[0], after[1]);
+      where += ` AND (t.last_activity_at, t.id) < (($3::timestamp AT TIME ZONE 'UTC'), $4::uuid)`;
+    }
+    params.push(limit + 1);
+    const rows: ThreadRow[] = await this.dataSource.query(
+      `${THREAD_SELECT} WHERE ${where} ORDER BY t.last_activity_at DESC, t.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((row) => this.threadView(row, actor)),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.activity_key, last.id]) : null,
+    };
+  }
+
+  async getThread(actor: Actor, threadId: string): Promise<ThreadView> {
+    const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
+    enforce(policy.readChannel(access));
+    const rows: ThreadRow[] = await this.dataSource.query(`${THREAD_SELECT} WHERE t.id = $2`, [
+      actor.userId,
+      threadId,
+    ]);
+    return this.threadView(rows[0], actor);
+  }
+
+  async setLocked(actor: Actor, threadId: string, locked: boolean): Promise<ThreadView> {
+    const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
+    enforce(policy.lockThread(access));
+    await this.dataSource.manager.update(
+      ThreadEntity,
+      { id: threadId },
+      locked
+        ? { lockedAt: new Date(), lockedBy: actor.userId }
+        : { lockedAt: null, lockedBy: null },
+    );
+    this.events.emit(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
+    return this.getThread(actor, threadId);
+  }
+
+  // ----------------------------------------------------------------------------- messages
+
+  /** Messages by seq, oldest first: the whole history page by page, or what came after `afterSeq`. */
+  async messages(
+    actor: Actor,
+    threadId: string,
+    query: MessagesQuery,
+  ): Promise<{ items: MessageView[]; hasMore: boolean }> {
+    const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
+    enforce(policy.readChannel(access));
+    return this.messagesAfter(
+      actor,
+      threadId,
+      query.afterSeq ?? 0,
+      query.limit ?? PAGE_SIZE_DEFAULT,
+    );
+  }
+
+  /** For `thread:join`: what the client missed, capped; the flag tells it to page over HTTP. */
+  async catchUp(
+    actor: Actor,
+    threadId: string,
+    afterSeq: number | undefined,
+  ): Promise<{ missed: MessageView[]; hasMore: boolean }> {
+    const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
+    enforce(policy.readChannel(access));
+    if (afterSeq === undefined) return { missed: [], hasMore: false };
+    const page = await this.messagesAfter(actor, threadId, afterSeq, CATCH_UP_LIMIT);
+    return { missed: page.items, hasMore: page.hasMore };
+  }
+
+  /**
+   * Posts a message. The seq comes from bumping `threads.last_seq` inside the insert
+   * transaction, so it is unique and gapless even under concurrent posts; the message is
+   * committed before anyone is told. A retry with a used clientId returns the original message
+   * (and no second broadcast).
+   */
+  async postMessage(actor: Actor, threadId: string, dto: PostMessageDto): Promise<PostResult> {
+    const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
+    enforce(policy.postMessage(access));
+    const previous = await this.existingByClientId(actor, threadId, dto.clientId);
+    if (previous) return { message: previous, duplicate: true };
+    await this.consumePostingAllowance(actor, threadId);
+    if (dto.replyToId !== undefined) await this.assertInThread(dto.replyToId, threadId);
+
+    const author = await this.authorOf(actor);
+    let saved: { message: MessageEntity; thread: ThreadEntity };
+    try {
+      saved = await this.dataSource.transaction(async (manager) => {
+        const bumped = returnedRows<{ last_seq: number }>(
+          await manager.query(
+            `UPDATE threads SET last_seq = last_seq + 1, message_count = message_count + 1,
+                                last_activity_at = now(), updated_at = now()
+              WHERE id = $1 AND locked_at IS NULL RETURNING last_seq`,
+            [threadId],
+          ),
+        );
+        if (bumped.length === 0) throw conflict('This thread is locked');
+        const message = await manager.save(
+          manager.create(MessageEntity, {
+            threadId,
+            seq: bumped[0].last_seq,
+            authorId: actor.userId,
+            authorLabel: attributionLabel(author.user.organisation),
+            clientId: dto.clientId,
+            body: dto.body,
+            replyToId: dto.replyToId ?? null,
+          }),
+        );
+        await this.markReadWithin(manager, actor.userId, threadId, message.seq);
+        const thread = await manager.findOneByOrFail(ThreadEntity, { id: threadId });
+        return { message, thread };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'messages_author_client_key')) {
+        const original = await this.existingByClientId(actor, threadId, dto.clientId);
+        if (original) return { message: original, duplicate: true };
+      }
+      throw error;
+    }
+
+    const event: MessageEvent = {
+      message: saved.message,
+      thread: saved.thread,
+      author: author.facts,
+    };
+    this.events.emit(EVENTS.messageCreated, event);
+    this.events.emit(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
+    await this.notifications.notifyMentions(saved.message, saved.thread, author.facts);
+    return {
+      message: toMessageView(saved.message, saved.thread.attribution, author.facts, actor.userId),
+      duplicate: false,
+    };
+  }
+
+  /** The author edits; the text it replaces is kept as a revision. */
+  async editMessage(actor: Actor, messageId: string, dto: EditMessageDto): Promise<MessageView> {
+    const { message, thread } = await this.dataSource.transaction(async (manager) => {
+      const current = await this.messageForUpdate(manager, messageId);
+      const access = await loadThreadAccess(manager, actor.userId, current.threadId);
+      enforce(
+        policy.editMessage({
+          ...access,
+          isAuthor: current.authorId === actor.userId,
+          deleted: current.deletedAt !== null,
+        }),
+      );
+      if (current.body !== dto.body) {
+        await manager.insert(MessageRevisionEntity, { messageId, body: current.body });
+        await manager.update(
+          MessageEntity,
+          { id: messageId },
+          { body: dto.body, editedAt: new Date() },
+        );
+      }
+      return {
+        message: await manager.findOneByOrFail(MessageEntity, { id: messageId }),
+        thread: await manager.findOneByOrFail(ThreadEntity, { id: current.threadId }),
+      };
+    });
+    return this.publishMessageUpdate(actor, message, thread);
+  }
+
+  /** Soft delete: readers see "deleted"; the text stays in the database for the audit. */
+  async deleteMessage(actor: Actor, messageId: string): Promise<MessageView> {
+    const { message, thread } = await this.dataSource.transaction(async (manager) => {
+      const current = await this.messageForUpdate(manager, messageId);
+      const access = await loadThreadAccess(manager, actor.userId, current.threadId);
+      enforce(
+        policy.deleteMessage({
+          ...access,
+          isAuthor: current.authorId === actor.userId,
+          deleted: current.deletedAt !== null,
+        }),
+      );
+      await manager.update(
+        MessageEntity,
+        { id: messageId },
+        { deletedAt: new Date(), deletedBy: actor.userId },
+      );
+      return {
+        message: await manager.findOneByOrFail(MessageEntity, { id: messageId }),
+        thread: await manager.findOneByOrFail(ThreadEntity, { id: current.threadId }),
+      };
+    });
+    return this.publishMessageUpdate(actor, message, thread);
+  }
+
+  async revisions(actor: Actor, messageId: string): Promise<MessageRevisionView[]> {
+    const message = await this.dataSource.manager.findOneBy(MessageEntity, { id: messageId });
+    if (!message) throw notFound('Message');
+    const access = await loadThreadAccess(this.dataSource.manager, actor.userId, message.threadId);
+    enforce(
+      policy.readRevisions({
+        ...access,
+        isAuthor: message.authorId === actor.userId,
+        deleted: message.deletedAt !== null,
+      }),
+    );
+    const revisions = await this.dataSource.manager.find(MessageRevisionEntity, {
+      where: { messageId },
+      order: { replacedAt: 'ASC', id: 'ASC' },
+    });
+    return revisions.map((revision) => ({
+      body: revision.body,
+      replacedAt: revision.replacedAt.toISOString(),
+    }));
+  }
+
+  /** Read state only moves forward, and never past the thread's last message. */
+  async markRead(
+    actor: Actor,
+    threadId: string,
+    seq: number,
+  ): Promise<{ lastReadSeq: number; unreadCount: number }> {
+    const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
+    enforce(policy.readChannel(access));
+    const lastReadSeq = await this.markReadWithin(
+      this.dataSource.manager,
+      actor.userId,
+      threadId,
+      seq,
+    );
+    const thread = await this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
+    return { lastReadSeq, unreadCount: Math.max(0, thread.lastSeq - lastReadSeq) };
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  private async messagesAfter(actor: Actor, threadId: string, afterSeq: number, limit: number) {
+    const thread = await this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
+    const rows: MessageRow[] = await this.dataSource.query(
+      `${MESSAGE_SELECT} WHERE m.thread_id = $1 AND m.seq > $2 ORDER BY m.seq LIMIT $3`,
+      [threadId, afterSeq, limit + 1],
+    );
+    return {
+      items: rows.slice(0, limit).map((row) => this.messageView(row, thread.attribution, actor)),
+      hasMore: rows.length > limit,
+    };
+  }
+
+  private async existingByClientId(
+    actor: Actor,
+    threadId: string,
+    clientId: string,
+  ): Promise<MessageView | null> {
+    const rows: MessageRow[] = await this.dataSource.query(
+      `${MESSAGE_SELECT} WHERE m.author_id = $1 AND m.client_id = $2`,
+      [actor.userId, clientId],
+    );
+    if (rows.length === 0) return null;
+    if (rows[0].thread_id !== threadId) {
+      throw conflict(
+        'This clientId was already used for a message in another thread; generate a new one per message',
+      );
+    }
+    const thread = await this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
+    return this.messageView(rows[0], thread.attribution, actor);
+  }
+
+  private async assertInThread(messageId: string, threadId: string): Promise<void> {
+    const target = await this.dataSource.manager.findOneBy(MessageEntity, { id: messageId });
+    if (!target || target.threadId !== threadId) {
+      throw badRequest('Invalid request: replyToId', [
+        { field: 'replyToId', problems: ['replyToId must be a message in this thread'] },
+      ]);
+    }
+  }
+
+  private async messageForUpdate(
+    manager: EntityManager,
+    messageId: string,
+  ): Promise<MessageEntity> {
+    if (typeof messageId !== 'string') throw notFound('Message');
+    const message = await manager.findOne(MessageEntity, {
+      where: { id: messageId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!message) throw notFound('Message');
+    return message;
+  }
+
+  private async markReadWithin(
+    manager: EntityManager,
+    userId: string,
+    threadId: string,
+    seq: number,
+  ): Promise<number> {
+    const rows: { last_read_seq: number }[] = await manager.query(
+      `INSERT INTO thread_reads AS r (user_id, thread_id, last_read_seq, updated_at)
+       VALUES ($1, $2, LEAST($3, (SELECT last_seq FROM threads WHERE id = $2)), now())
+       ON CONFLICT (user_id, thread_id) DO UPDATE
+         SET last_read_seq = GREATEST(r.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
+       RETURNING last_read_seq`,
+      [userId, threadId, seq],
+    );
+    return rows[0].last_read_seq;
+  }
+
+  private async consumePostingAllowance(actor: Actor, threadId: string | null): Promise<void> {
+    const limits = this.config.rateLimits;
+    await this.rateLimits.consume(
+      `post:user:${actor.userId}`,
+      limits.postPerUser,
+      'You are posting too fast; wait a moment',
+    );
+    if (threadId) {
+      await this.rateLimits.consume(
+        `post:thread:${threadId}:${actor.userId}`,
+        limits.postPerUserPerThread,
+        'You are posting too fast in this thread; wait a moment',
+      );
+    }
+  }
+
+  private async authorOf(actor: Actor): Promise<{ user: UserEntity; facts: AuthorFacts }> {
+    const user = await this.dataSource.manager.findOne(UserEntity, {
+      where: { id: actor.userId },
+      relations: { organisation: true },
+    });
+    if (!user) throw policy.unauthorized('Your account no longer exists');
+    return { user, facts: { userId: user.id, displayName: user.displayName, handle: user.handle } };
+  }
+
+  private async publishMessageUpdate(
+    actor: Actor,
+    message: MessageEntity,
+    thread: ThreadEntity,
+  ): Promise<MessageView> {
+    const author = message.authorId
+      ? await this.dataSource.manager.findOneBy(UserEntity, { id: message.authorId })
+      : null;
+    const facts = author
+      ? { userId: author.id, displayName: author.displayName, handle: author.handle }
+      : null;
+    const event: MessageEvent = { message, thread, author: facts };
+    this.events.emit(EVENTS.messageUpdated, event);
+    return toMessageView(message, thread.attribution, facts, actor.userId);
+  }
+
+  private threadView(row: ThreadRow, actor: Actor): ThreadView {
+    return toThreadView(
+      threadFromRow(row),
+      authorFromRow(row),
+      actor.userId,
+      row.last_read_seq ?? 0,
+    );
+  }
+
+  private messageView(row: MessageRow, attribution: policy.Attribution, actor: Actor): MessageView {
+    return toMessageView(messageFromRow(row), attribution, authorFromRow(row), actor.userId);
+  }
+}
+
+function authorFromRow(row: {
+  author_id: string | null;
+  author_display_name: string | null;
+  author_handle: string | null;
+}): AuthorFacts | null {
+  if (!row.author_id || row.author_display_name === null || row.author_handle === null) return null;
+  return { userId: row.author_id, displayName: row.author_display_name, handle: row.author_handle };
+}
+
+export function threadFromRow(row: ThreadRow): ThreadEntity {
+  return Object.assign(new ThreadEntity(), {
+    id: row.id,
+    channelId: row.channel_id,
+    networkId: row.network_id,
+    title: row.title,
+    attribution: row.attribution,
+    topics: row.topics,
+    authorId: row.author_id,
+    authorLabel: row.author_label,
+    clientId: row.client_id,
+    lastSeq: row.last_seq,
+    messageCount: row.message_count,
+    lockedAt: row.locked_at,
+    lockedBy: row.locked_by,
+    lastActivityAt: row.last_activity_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+function messageFromRow(row: MessageRow): MessageEntity {
+  return Object.assign(new MessageEntity(), {
+    id: row.id,
+    threadId: row.thread_id,
+    seq: row.seq,
+    authorId: row.author_id,
+    authorLabel: row.author_label,
+    clientId: row.client_id,
+    body: row.body,
+    replyToId: row.reply_to_id,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
+    createdAt: row.created_at,
+  });
+}

@@ -1,0 +1,70 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('messages')
+export class MessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'thread_id' })
+  threadId: string;
+
+  @Column('integer')
+  seq: number;
+
+  @Column('uuid', { name: 'author_id', nullable: true })
+  authorId: string | null;
+
+  @Column('text', { name: 'author_label' })
+  authorLabel: string;
+
+  @Column('text', { name: 'client_id' })
+  clientId: string;
+
+  @Column('text')
+  body: string;
+
+  @Column('uuid', { name: 'reply_to_id', nullable: true })
+  replyToId: string | null;
+
+  @Column('timestamptz', { name: 'edited_at', nullable: true })
+  editedAt: Date | null;
+
+  @Column('timestamptz', { name: 'deleted_at', nullable: true })
+  deletedAt: Date | null;
+
+  @Column('uuid', { name: 'deleted_by', nullable: true })
+  deletedBy: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+@Entity('message_revisions')
+export class MessageRevisionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'message_id' })
+  messageId: string;
+
+  @Column('text')
+  body: string;
+
+  @CreateDateColumn({ name: 'replaced_at', type: 'timestamptz' })
+  replacedAt: Date;
+}
+
+@Entity('thread_reads')
+export class ThreadReadEntity {
+  @Column('uuid', { name: 'user_id', primary: true })
+  userId: string;
+
+  @Column('uuid', { name: 'thread_id', primary: true })
+  threadId: string;
+
+  @Column('integer', { name: 'last_read_seq', default: 0 })
+  lastReadSeq: number;
+
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
+}

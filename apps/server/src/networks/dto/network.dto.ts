@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  EMAIL_MAX_LENGTH,
+  NETWORK_DESCRIPTION_MAX_LENGTH,
+  NETWORK_NAME_MAX_LENGTH,
+  NETWORK_ROLES,
+  NETWORK_SLUG_PATTERN,
+  NETWORK_SLUG_RULE,
+  NETWORK_VISIBILITIES,
+  type NetworkRole,
+  type NetworkVisibility,
+} from '@tandem/domain';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
+export class CreateNetworkDto {
+  @ApiProperty({ example: 'city-mentoring-exchange' })
+  @IsString()
+  @Matches(NETWORK_SLUG_PATTERN, { message: `slug must be ${NETWORK_SLUG_RULE}` })
+  slug: string;
+
+  @ApiProperty({ example: 'City Mentoring Exchange' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, NETWORK_NAME_MAX_LENGTH)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(NETWORK_DESCRIPTION_MAX_LENGTH)
+  description?: string;
+
+  @ApiProperty({ enum: NETWORK_VISIBILITIES })
+  @IsIn(NETWORK_VISIBILITIES, {
+    message: `visibility must be one of: ${NETWORK_VISIBILITIES.join(', ')}`,
+  })
+  visibility: NetworkVisibility;
+}
+
+export class NetworkListQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class CreateInvitationDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email: string;
+
+  @ApiProperty({ enum: NETWORK_ROLES })
+  @IsIn(NETWORK_ROLES, { message: `role must be one of: ${NETWORK_ROLES.join(', ')}` })
+  role: NetworkRole;
+}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: NETWORK_ROLES })
+  @IsIn(NETWORK_ROLES, { message: `role must be one of: ${NETWORK_ROLES.join(', ')}` })
+  role: NetworkRole;
+}

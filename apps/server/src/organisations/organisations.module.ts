@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { OrganisationsController } from './organisations.controller';
+import { OrganisationsService } from './organisations.service';
+
+@Module({
+  imports: [UsersModule],
+  controllers: [OrganisationsController],
+  providers: [OrganisationsService],
+})
+export class OrganisationsModule {}

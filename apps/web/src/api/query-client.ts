@@ -1,0 +1,28 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './api-error';
+
+/** Keys of every cached query; prefixes matter, since invalidating ['networks'] covers a network's members too. */
+export const queryKeys = {
+  me: ['me'] as const,
+  organisations: (query: string) => ['organisations', query] as const,
+  networks: ['networks'] as const,
+  network: (slug: string) => ['networks', slug] as const,
+  members: (slug: string) => ['networks', slug, 'members'] as const,
+  invitations: (slug: string) => ['networks', slug, 'invitations'] as const,
+  invitation: (token: string) => ['invitation', token] as const,
+};
+
+/** Retrying a refusal (4xx) only repeats it; retry what may pass next time. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import { MantineProvider, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { i18n } from 'i18next';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import type { ApiClient } from './api/api-client';
+import { ApiClientProvider } from './api/api-context';
+import { AuthProvider } from './auth/auth-context';
+import { RequireAuth } from './auth/require-auth';
+import { SignInPage } from './auth/sign-in-page';
+import { SignUpPage } from './auth/sign-up-page';
+import { InvitationPage } from './invitations/invitation-page';
+import { AppLayout } from './layout/app-layout';
+import { NotFoundPage } from './layout/not-found-page';
+import { CreateNetworkPage } from './networks/create-network-page';
+import { NetworkPage } from './networks/network-page';
+import { NetworksPage } from './networks/networks-page';
+import { OrganisationPage } from './organisations/organisation-page';
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+});
+
+export interface AppServices {
+  api: ApiClient;
+  queryClient: QueryClient;
+  i18n: i18n;
+  /** 'test' turns off Mantine's transitions and portals. */
+  env?: 'default' | 'test';
+}
+
+/** Everything a screen needs around it; the router is left to the caller (browser or memory). */
+export function AppProviders({
+  api,
+  queryClient,
+  i18n,
+  env,
+  children,
+}: AppServices & { children: ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} env={env} defaultColorScheme="light">
+        <Notifications position="top-center" />
+        <QueryClientProvider client={queryClient}>
+          <ApiClientProvider client={api}>
+            <AuthProvider>{children}</AuthProvider>
+          </ApiClientProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/sign-up" element={<SignUpPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<Navigate to="/networks" replace />} />
+          <Route path="/organisation" element={<OrganisationPage />} />
+          <Route path="/networks" element={<NetworksPage />} />
+          <Route path="/networks/new" element={<CreateNetworkPage />} />
+          <Route path="/networks/:slug" element={<NetworkPage />} />
+          <Route path="/invitations/:token" element={<InvitationPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

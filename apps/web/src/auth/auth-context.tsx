@@ -1,0 +1,126 @@
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuthResponse, UserView } from '@tandem/domain';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../api/api-context';
+import { queryKeys } from '../api/query-client';
+import { proactiveRefreshDelay } from './proactive-refresh';
+import type { Session } from './session-store';
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export interface AuthState {
+  session: Session | null;
+  /** Undefined while loading, or when signed out. */
+  user: UserView | undefined;
+  userError: Error | null;
+  retryUser: () => void;
+  signIn: (email: string, password: string) => Promise<UserView>;
+  signUp: (input: SignUpInput) => Promise<UserView>;
+  signOut: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const api = useApiClient();
+  const queryClient = useQueryClient();
+  const { t } = useTranslation();
+  const session = useSyncExternalStore(api.subscribeSession, api.readSession, api.readSession);
+
+  const me = useQuery({
+    queryKey: queryKeys.me,
+    queryFn: () => api.get<UserView>('/me'),
+    enabled: session !== null,
+    staleTime: 60_000,
+  });
+
+  // Nothing cached for one account may be shown to the next one on this device.
+  const hadSession = useRef(session !== null);
+  useEffect(() => {
+    if (hadSession.current && session === null) queryClient.clear();
+    hadSession.current = session !== null;
+  }, [session, queryClient]);
+
+  useEffect(() => {
+    const stopExpired = api.onSessionExpired(() => {
+      notifications.show({ color: 'yellow', message: t('errors.sessionEnded') });
+    });
+    const stopUser = api.onUser((user) => queryClient.setQueryData(queryKeys.me, user));
+    return () => {
+      stopExpired();
+      stopUser();
+    };
+  }, [api, queryClient, t]);
+
+  const expiresAt = session?.accessTokenExpiresAt;
+  useEffect(() => {
+    if (!expiresAt) return undefined;
+    const timer = window.setTimeout(
+      () => {
+        // A failure here is harmless: the next request's 401 refreshes (or signs out) anyway.
+        api.refreshSession().catch(() => undefined);
+      },
+      proactiveRefreshDelay(expiresAt, Date.now()),
+    );
+    return () => window.clearTimeout(timer);
+  }, [api, expiresAt]);
+
+  const accept = useCallback(
+    (response: AuthResponse): UserView => {
+      queryClient.setQueryData(queryKeys.me, response.user);
+      return response.user;
+    },
+    [queryClient],
+  );
+
+  const signIn = useCallback(
+    async (email: string, password: string) =>
+      accept(await api.authenticate('/auth/login', { email, password })),
+    [api, accept],
+  );
+
+  const signUp = useCallback(
+    async (input: SignUpInput) => accept(await api.authenticate('/auth/register', { ...input })),
+    [api, accept],
+  );
+
+  const signOut = useCallback(() => api.signOut(), [api]);
+  const refetchMe = me.refetch;
+  const retryUser = useCallback(() => void refetchMe(), [refetchMe]);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      session,
+      user: session ? me.data : undefined,
+      userError: session ? me.error : null,
+      retryUser,
+      signIn,
+      signUp,
+      signOut,
+    }),
+    [session, me.data, me.error, retryUser, signIn, signUp, signOut],
+  );
+
+  return <AuthContext value={value}>{children}</AuthContext>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth needs an AuthProvider above it');
+  return state;
+}

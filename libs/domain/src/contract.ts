@@ -1,0 +1,205 @@
+/**
+ * Response shapes of the HTTP API, shared by the server's mappers and the web client.
+ * Dates travel as ISO 8601 strings.
+ */
+import type { Attribution, ChannelVisibility } from './discussions';
+import type { NetworkRole, NetworkVisibility } from './networks';
+import type { Level, Sector } from './organisations';
+import type { Topic } from './topics';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface OrganisationView {
+  id: string;
+  name: string;
+  sector: Sector;
+  level: Level;
+  country: string;
+  city: string | null;
+  /** The Chatham House attribution label, e.g. "Local government". */
+  label: string;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  /** For @mentions, e.g. "amira-haddad". */
+  handle: string;
+  organisation: OrganisationView | null;
+  createdAt: string;
+}
+
+export interface AuthResponse {
+  accessToken: string;
+  refreshToken: string;
+  /** When the access token stops working; refresh before then. */
+  accessTokenExpiresAt: string;
+  user: UserView;
+}
+
+export interface NetworkView {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  visibility: NetworkVisibility;
+  memberCount: number;
+  /** The caller's role, or null when they are not a member. */
+  myRole: NetworkRole | null;
+  createdAt: string;
+}
+
+export interface MemberView {
+  userId: string;
+  displayName: string;
+  handle: string;
+  organisation: OrganisationView | null;
+  role: NetworkRole;
+  joinedAt: string;
+}
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: NetworkRole;
+  expiresAt: string;
+  acceptedAt: string | null;
+  createdAt: string;
+}
+
+/** `POST /api/networks/:slug/invitations`: the token is shown once, to the inviter. */
+export interface InvitationCreated {
+  token: string;
+  /** Path of the web page that accepts it, e.g. `/invitations/<token>`. */
+  acceptPath: string;
+  invitation: InvitationView;
+}
+
+/** `GET /api/invitations/:token`: what the invitee sees before accepting. */
+export interface InvitationPreview {
+  network: { slug: string; name: string; description: string; visibility: NetworkVisibility };
+  role: NetworkRole;
+  email: string;
+  expiresAt: string;
+  invitedBy: string;
+}
+
+export interface HealthView {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  version: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discussions
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Who wrote something, as the viewer may see it. In a Chatham House thread it is only the
+ * organisation's type and level; no id, name or email, for anyone, moderators included.
+ */
+export type AuthorView =
+  | {
+      kind: 'named';
+      userId: string;
+      displayName: string;
+      handle: string;
+      organisationLabel: string | null;
+    }
+  | { kind: 'chatham'; label: string };
+
+export interface ChannelView {
+  id: string;
+  networkId: string;
+  networkSlug: string;
+  slug: string;
+  name: string;
+  description: string;
+  topics: Topic[];
+  visibility: ChannelVisibility;
+  archived: boolean;
+  threadCount: number;
+  /** Messages in the channel's threads the caller has not read. */
+  unreadCount: number;
+  createdAt: string;
+}
+
+export interface ThreadView {
+  id: string;
+  channelId: string;
+  networkId: string;
+  title: string;
+  attribution: Attribution;
+  topics: Topic[];
+  author: AuthorView;
+  /** True only for the caller's own thread; the one hint of authorship a Chatham thread gives. */
+  isMine: boolean;
+  locked: boolean;
+  lastSeq: number;
+  messageCount: number;
+  lastReadSeq: number;
+  unreadCount: number;
+  lastActivityAt: string;
+  createdAt: string;
+}
+
+export interface MessageView {
+  id: string;
+  threadId: string;
+  seq: number;
+  /** Deleted messages have an empty body and `deleted: true`. */
+  body: string;
+  replyToId: string | null;
+  author: AuthorView;
+  isMine: boolean;
+  /** Only on the caller's own messages, so a client can match its pending sends. */
+  clientId: string | null;
+  edited: boolean;
+  deleted: boolean;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export interface MessageRevisionView {
+  body: string;
+  /** When this text was replaced. */
+  replacedAt: string;
+}
+
+export interface ThreadPage {
+  thread: ThreadView;
+  messages: MessageView[];
+  /** True when more messages follow the last one returned. */
+  hasMore: boolean;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: 'mention';
+  networkId: string;
+  threadId: string;
+  messageId: string;
+  threadTitle: string;
+  actor: AuthorView;
+  excerpt: string;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface PresenceView {
+  channelId: string;
+  /** Members with at least one connected client in the channel. */
+  online: { userId: string; displayName: string }[];
+}
