@@ -217,6 +217,44 @@ describe('members and roles', () => {
     expect(response.text).not.toContain(admin.email);
   });
 
+  it('pages through members and invitations one at a time without repeating or skipping anyone', async () => {
+    const owner = await makeUser(t.http);
+    const network = await makeNetwork(t.http, owner);
+    const others = [await makeUser(t.http), await makeUser(t.http), await makeUser(t.http)];
+    for (const other of others) await addMember(t.http, owner, network.slug, other);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=1&cursor=${cursor}` : '?limit=1';
+      const page = await t.http.get(`/api/networks/${network.slug}/members${query}`, {
+        token: owner.token,
+      });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((m: any) => m.userId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([owner.user.id, ...others.map((o) => o.user.id)]);
+
+    for (const n of [1, 2, 3]) {
+      await t.http.post(
+        `/api/networks/${network.slug}/invitations`,
+        { email: `paged-${n}@example.org`, role: 'member' },
+        { token: owner.token },
+      );
+    }
+    const emails: string[] = [];
+    cursor = null;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
+      const page = await t.http.get(`/api/networks/${network.slug}/invitations${query}`, {
+        token: owner.token,
+      });
+      emails.push(...page.body.items.map((i: any) => i.email));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(emails).toEqual(['paged-3@example.org', 'paged-2@example.org', 'paged-1@example.org']);
+  });
+
   it('tells a visitor of a visible network to join before seeing members (403)', async () => {
     const visitor = await makeUser(t.http);
     const response = await t.http.get(`/api/networks/${slug}/members`, { token: visitor.token });

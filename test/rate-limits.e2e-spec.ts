@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { startTestApp, TestApp } from './support/app';
 import { makeUser } from './support/factories';
 
@@ -119,5 +120,42 @@ describe('with limits set through the environment', () => {
         })
       ).status,
     ).not.toBe(200);
+  });
+});
+
+describe('with REDIS_URL, shared by two server processes', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:6379' });
+    b = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: a.db.url });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('counts failed sign-ins on both processes together, in Redis rather than Postgres', async () => {
+    const user = await makeUser(a.http);
+    for (const app of [a, b, a, b, a]) {
+      expect(
+        (await app.http.post('/api/auth/login', { email: user.email, password: 'wrong password!' }))
+          .status,
+      ).toBe(401);
+    }
+    const locked = await b.http.post('/api/auth/login', {
+      email: user.email,
+      password: user.password,
+    });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const client = new Client({ connectionString: a.db.url });
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM rate_limit_buckets',
+    );
+    await client.end();
+    expect(rows[0].n).toBe(0);
   });
 });

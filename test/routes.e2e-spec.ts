@@ -10,6 +10,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/refresh',
   'POST /api/auth/logout',
   'GET /api/health',
+  // Authenticated by a personal feed key instead: feed readers cannot send bearer tokens.
+  'GET /api/feeds/research.atom',
 ]);
 
 let t: TestApp;

@@ -35,6 +35,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     HOST: '127.0.0.1',
     PORT: '0',
     WEB_DIST: join(dataDir, 'no-web-build'),
+    // Redis is the machine's shared service: keep each test database's keys apart, and the same
+    // for two apps that share a database (a two-process test).
+    REDIS_PREFIX: `test-${new URL(databaseUrl).pathname.slice(1)}`,
     ...env,
   });
   const app = await createApp(config, databaseUrl);

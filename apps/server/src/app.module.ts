@@ -10,6 +10,9 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { LibraryModule } from './library/library.module';
+import { SearchModule } from './search/search.module';
+import { FeedsModule } from './feeds/feeds.module';
 import { NetworksModule } from './networks/networks.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -40,6 +43,9 @@ export class AppModule {
         ChannelsModule,
         DiscussionsModule,
         NotificationsModule,
+        LibraryModule,
+        SearchModule,
+        FeedsModule,
         RealtimeModule,
         HealthModule,
       ],

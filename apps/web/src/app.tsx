@@ -11,13 +11,23 @@ import { AuthProvider } from './auth/auth-context';
 import { RequireAuth } from './auth/require-auth';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
+import { ChannelPage } from './channels/channel-page';
+import { ThreadPage } from './discussions/thread-page';
 import { InvitationPage } from './invitations/invitation-page';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
+import { CaseStudyFormPage } from './library/case-study-form';
+import { CaseStudyPage } from './library/case-study-page';
+import { LibraryPage } from './library/library-page';
+import { ResearchFormPage } from './library/research-form';
+import { ResearchPage } from './library/research-page';
 import { CreateNetworkPage } from './networks/create-network-page';
 import { NetworkPage } from './networks/network-page';
 import { NetworksPage } from './networks/networks-page';
 import { OrganisationPage } from './organisations/organisation-page';
+import { RealtimeProvider } from './realtime/realtime-context';
+import { createSocket as createRealSocket, type SocketFactory } from './realtime/socket';
+import { SearchPage } from './search/search-page';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -31,6 +41,8 @@ export interface AppServices {
   i18n: i18n;
   /** 'test' turns off Mantine's transitions and portals. */
   env?: 'default' | 'test';
+  /** Makes the real-time socket; tests hand in a fake. */
+  createSocket?: SocketFactory;
 }
 
 /** Everything a screen needs around it; the router is left to the caller (browser or memory). */
@@ -39,6 +51,7 @@ export function AppProviders({
   queryClient,
   i18n,
   env,
+  createSocket = createRealSocket,
   children,
 }: AppServices & { children: ReactNode }) {
   return (
@@ -47,7 +60,9 @@ export function AppProviders({
         <Notifications position="top-center" />
         <QueryClientProvider client={queryClient}>
           <ApiClientProvider client={api}>
-            <AuthProvider>{children}</AuthProvider>
+            <AuthProvider>
+              <RealtimeProvider createSocket={createSocket}>{children}</RealtimeProvider>
+            </AuthProvider>
           </ApiClientProvider>
         </QueryClientProvider>
       </MantineProvider>
@@ -67,7 +82,17 @@ export function AppRoutes() {
           <Route path="/networks" element={<NetworksPage />} />
           <Route path="/networks/new" element={<CreateNetworkPage />} />
           <Route path="/networks/:slug" element={<NetworkPage />} />
+          <Route path="/channels/:channelId" element={<ChannelPage />} />
+          <Route path="/threads/:threadId" element={<ThreadPage />} />
           <Route path="/invitations/:token" element={<InvitationPage />} />
+          <Route path="/library" element={<LibraryPage />} />
+          <Route path="/library/research/new" element={<ResearchFormPage />} />
+          <Route path="/library/research/:id" element={<ResearchPage />} />
+          <Route path="/library/research/:id/edit" element={<ResearchFormPage />} />
+          <Route path="/library/case-studies/new" element={<CaseStudyFormPage />} />
+          <Route path="/library/case-studies/:id" element={<CaseStudyPage />} />
+          <Route path="/library/case-studies/:id/edit" element={<CaseStudyFormPage />} />
+          <Route path="/search" element={<SearchPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -3,6 +3,14 @@
  * Dates travel as ISO 8601 strings.
  */
 import type { Attribution, ChannelVisibility } from './discussions';
+import type {
+  ContentLanguage,
+  FundingSource,
+  LibraryScope,
+  LibraryStatus,
+  Phase,
+  ResearchQuestion,
+} from './library';
 import type { NetworkRole, NetworkVisibility } from './networks';
 import type { Level, Sector } from './organisations';
 import type { Topic } from './topics';
@@ -153,6 +161,8 @@ export interface ThreadView {
   unreadCount: number;
   lastActivityAt: string;
   createdAt: string;
+  /** Library items the thread cites; present on a single thread and in `thread:updated`. */
+  links?: ThreadLinkView[];
 }
 
 export interface MessageView {
@@ -202,4 +212,120 @@ export interface PresenceView {
   channelId: string;
   /** Members with at least one connected client in the channel. */
   online: { userId: string; displayName: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence library
+// ---------------------------------------------------------------------------------------------
+
+export interface SourceLinkView {
+  url: string;
+  citation: string;
+}
+
+interface LibraryItemViewBase {
+  id: string;
+  /** The owning network; null when it is private and the caller is not a member. */
+  networkId: string | null;
+  networkSlug: string | null;
+  organisation: OrganisationView | null;
+  topics: Topic[];
+  language: ContentLanguage;
+  status: LibraryStatus;
+  scope: LibraryScope;
+  /** Threads the caller may read that link to this item. */
+  discussionCount: number;
+  /** Whether the caller may edit and publish it. */
+  canEdit: boolean;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResearchSummaryView extends LibraryItemViewBase {
+  title: string;
+  summary: string;
+  wordCount: number;
+  keyFinding: string;
+  practiceImplications: string;
+  question: ResearchQuestion;
+  phase: Phase;
+  sources: SourceLinkView[];
+}
+
+export interface CaseStudyView extends LibraryItemViewBase {
+  programmeName: string;
+  city: string;
+  country: string;
+  summary: string;
+  targetGroups: string[];
+  /** How the receiving community takes part; null when it does not. */
+  twoWay: string | null;
+  resources: {
+    annualBudgetEur: number;
+    staffFte: number;
+    volunteers: number;
+    durationMonths: number;
+  };
+  fundingSources: FundingSource[];
+  outcomes: string;
+  evaluation: string;
+  adaptation: string;
+  contact: string;
+}
+
+export type LinkTargetType = 'research' | 'case_study' | 'entry';
+
+export interface ThreadLinkView {
+  id: string;
+  threadId: string;
+  targetType: LinkTargetType;
+  targetId: string;
+  /** The linked item's title (programme name for a case study). */
+  title: string;
+  note: string;
+  createdAt: string;
+}
+
+/** A thread that cites a library item, as listed on the item's page. */
+export interface DiscussedInView {
+  threadId: string;
+  threadTitle: string;
+  channelId: string;
+  networkId: string;
+  note: string;
+  linkedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+// ---------------------------------------------------------------------------------------------
+
+export const SEARCH_TYPES = ['thread', 'message', 'research', 'case_study', 'entry'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** Highlighted words in a snippet are wrapped in these markers (never HTML). */
+export const HIGHLIGHT_START = '⟦';
+export const HIGHLIGHT_END = '⟧';
+
+export interface SearchHit {
+  type: SearchType;
+  id: string;
+  title: string;
+  /** Plain text with highlights between HIGHLIGHT_START and HIGHLIGHT_END. */
+  snippet: string;
+  /** Null for a public library item whose network is private and not the caller's. */
+  networkId: string | null;
+  /** For threads and messages. */
+  threadId: string | null;
+  channelId: string | null;
+  /** For threads and messages; a Chatham House author appears as their label only. */
+  author: AuthorView | null;
+  rank: number;
+  createdAt: string;
+}
+
+export interface SearchResults {
+  query: string;
+  hits: SearchHit[];
 }

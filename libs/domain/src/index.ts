@@ -6,3 +6,4 @@ export * from './networks';
 export * from './discussions';
 export * from './contract';
 export * from './realtime';
+export * from './library';

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { AuthResponse, conflict, normaliseEmail, unauthorized, UserView } from '@tandem/domain';
-import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import type { Actor } from '../common/actor';
@@ -14,11 +13,9 @@ import { RateLimitService, rateLimited } from '../rate-limit/rate-limit.service'
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto';
+import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { AccessTokenClaims, hashToken, newOpaqueToken } from './tokens';
-
-/** argon2id with the library's defaults (64 MiB, t=3, p=4), OWASP's recommended profile. */
-const HASH_OPTIONS = { type: argon2.argon2id } as const;
 
 @Injectable()
 export class AuthService {
@@ -50,7 +47,7 @@ export class AuthService {
     if (await this.users.existsByEmail(email)) {
       throw conflict('An account with this email already exists; sign in instead');
     }
-    const passwordHash = await argon2.hash(dto.password, HASH_OPTIONS);
+    const passwordHash = await hashPassword(dto.password);
     const user = await this.users.create({ email, displayName: dto.displayName, passwordHash });
     return this.issue(user, randomUUID());
   }
@@ -74,8 +71,8 @@ export class AuthService {
 
     const user = await this.users.findWithPasswordHash(email);
     const valid = user
-      ? await argon2.verify(user.passwordHash, dto.password)
-      : await argon2.verify(await this.decoy(), dto.password).then(() => false);
+      ? await verifyPassword(user.passwordHash, dto.password)
+      : await verifyPassword(await this.decoy(), dto.password).then(() => false);
     if (!user || !valid) {
       await this.rateLimits.hit(failuresKey, limits.loginFailuresPerAccount);
       throw unauthorized('Email or password is incorrect');
@@ -162,7 +159,7 @@ export class AuthService {
   }
 
   private decoy(): Promise<string> {
-    this.decoyHash ??= argon2.hash(newOpaqueToken(), HASH_OPTIONS);
+    this.decoyHash ??= hashPassword(newOpaqueToken());
     return this.decoyHash;
   }
 }

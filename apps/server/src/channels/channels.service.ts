@@ -101,6 +101,22 @@ export class ChannelsService {
   async get(actor: Actor, channelId: string): Promise<ChannelView> {
     const access = await loadChannelAccess(this.dataSource.manager, actor.userId, channelId);
     enforce(policy.readChannel(access));
+    return this.view(actor, channelId);
+  }
+
+  /**
+   * The answer to a change a moderator was allowed to make. Admins and moderators manage a
+   * private channel's list without being on it: they get the channel back (not a 404 for a write
+   * that happened), but no unread count for a conversation they cannot read.
+   */
+  private async managedView(actor: Actor, channelId: string): Promise<ChannelView> {
+    const access = await loadChannelAccess(this.dataSource.manager, actor.userId, channelId);
+    enforce(policy.manageChannel(access));
+    const view = await this.view(actor, channelId);
+    return policy.canReadChannel(access) ? view : { ...view, unreadCount: 0 };
+  }
+
+  private async view(actor: Actor, channelId: string): Promise<ChannelView> {
     const rows: ChannelRow[] = await this.dataSource.query(`${CHANNEL_SELECT} WHERE c.id = $2`, [
       actor.userId,
       channelId,
@@ -109,7 +125,7 @@ export class ChannelsService {
   }
 
   async update(actor: Actor, channelId: string, dto: UpdateChannelDto): Promise<ChannelView> {
-    await this.dataSource.transaction(async (manager) => {
+    const cutOff = await this.dataSource.transaction(async (manager) => {
       const access = await loadChannelAccess(manager, actor.userId, channelId);
       enforce(policy.manageChannel(access));
       if (dto.visibility)
@@ -132,9 +148,22 @@ export class ChannelsService {
           .values({ channelId, userId: actor.userId, addedBy: actor.userId })
           .orIgnore()
           .execute();
+        // Everyone in the network who is not on the new list loses the channel now.
+        const unlisted: { user_id: string }[] = await manager.query(
+          `SELECT m.user_id FROM network_memberships m
+            WHERE m.network_id = $1
+              AND NOT EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = $2 AND cm.user_id = m.user_id)`,
+          [access.networkId, channelId],
+        );
+        return unlisted.map((row) => row.user_id);
       }
+      return [];
     });
-    return this.get(actor, channelId);
+    for (const userId of cutOff) {
+      const event: ChannelAccessLostEvent = { channelId, userId };
+      this.events.emit(EVENTS.channelAccessLost, event);
+    }
+    return this.managedView(actor, channelId);
   }
 
   async addMember(actor: Actor, channelId: string, dto: AddChannelMemberDto): Promise<ChannelView> {
@@ -162,7 +191,7 @@ export class ChannelsService {
         .orIgnore()
         .execute();
     });
-    return this.get(actor, channelId);
+    return this.managedView(actor, channelId);
   }
 
   /** Moderators remove anyone from a private channel's list; a member may remove themselves. */

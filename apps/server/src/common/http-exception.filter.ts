@@ -61,7 +61,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       );
     }
     if (body.error === 'unavailable') void reply.header('Retry-After', '5');
-    void reply.status(body.statusCode).send(body);
+    // Explicitly JSON: a route may have declared another type (the Atom feed) before failing.
+    void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
   /** Unknown non-API GETs belong to the single-page app's router. */

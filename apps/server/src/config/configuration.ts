@@ -21,6 +21,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   redisUrl: string | null;
+  /** Namespace for every Redis key and channel, so deployments can share one Redis. */
+  redisPrefix: string;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
@@ -130,6 +132,18 @@ function jwtSecret(env: Env, dataDir: string): string {
   return secret;
 }
 
+function redisPrefix(env: Env): string {
+  const raw = env.REDIS_PREFIX;
+  if (raw === undefined || raw === '') return 'tandem';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) {
+    throw new ConfigError(
+      'REDIS_PREFIX',
+      'must be 1 to 64 letters, digits, dots, dashes or underscores',
+    );
+  }
+  return raw;
+}
+
 /** Reads and validates the environment once; the only place that looks at process.env. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -152,6 +166,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     databaseUrl,
     dataDir,
     redisUrl,
+    redisPrefix: redisPrefix(env),
     jwtSecret: jwtSecret(env, dataDir),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 5, 86400),
     refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),

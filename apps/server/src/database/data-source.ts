@@ -7,6 +7,12 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
 import { Discussions1763900000000 } from './migrations/1763900000000-discussions';
+import { Library1764000000000 } from './migrations/1764000000000-library';
+import {
+  CaseStudyEntity,
+  ResearchSummaryEntity,
+  ThreadLinkEntity,
+} from '../library/library.entities';
 import { ChannelEntity, ChannelMemberEntity } from '../channels/channel.entity';
 import {
   MessageEntity,
@@ -30,10 +36,13 @@ export const ENTITIES = [
   MessageRevisionEntity,
   ThreadReadEntity,
   NotificationEntity,
+  ResearchSummaryEntity,
+  CaseStudyEntity,
+  ThreadLinkEntity,
 ];
 
 /** In order; never edit one that has been merged, add a new one. */
-export const MIGRATIONS = [Foundation1763800000000, Discussions1763900000000];
+export const MIGRATIONS = [Foundation1763800000000, Discussions1763900000000, Library1764000000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
@@ -44,7 +53,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    extra: { max: 20, connectionTimeoutMillis: 5000 },
+    // A slow moment waits up to 10 s for a connection before the request answers 503.
+    extra: { max: 20, connectionTimeoutMillis: 10_000 },
   };
 }
 

@@ -1,11 +1,12 @@
-import * as argon2 from 'argon2';
 import { handleFrom } from '@tandem/domain';
 import { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
 import { MembershipEntity } from '../networks/membership.entity';
 import { NetworkEntity } from '../networks/network.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_USERS } from './demo-content';
+import { seedDemoLibrary } from './library-seed';
 
 /** Every demo account shares this password; it is printed at start and in the README. */
 export const DEMO_SIGN_IN = { email: 'demo@tandem.example', password: 'tandem-demo-2026' } as const;
@@ -16,7 +17,7 @@ export const DEMO_SIGN_IN = { email: 'demo@tandem.example', password: 'tandem-de
  * Returns whether anything was loaded.
  */
 export async function seedDemoContent(dataSource: DataSource): Promise<boolean> {
-  const passwordHash = await argon2.hash(DEMO_SIGN_IN.password, { type: argon2.argon2id });
+  const passwordHash = await hashPassword(DEMO_SIGN_IN.password);
   return dataSource.transaction(async (manager) => {
     await manager.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
     if ((await manager.count(UserEntity)) > 0) return false;
@@ -40,6 +41,7 @@ export async function seedDemoContent(dataSource: DataSource): Promise<boolean> 
       );
       userIds.set(user.email, saved.id);
     }
+    const networkIds = new Map<string, string>();
     for (const network of DEMO_NETWORKS) {
       const { members, ...fields } = network;
       const creator = members.find((m) => m.role === 'admin');
@@ -49,6 +51,7 @@ export async function seedDemoContent(dataSource: DataSource): Promise<boolean> 
           createdBy: creator ? (userIds.get(creator.email) ?? null) : null,
         }),
       );
+      networkIds.set(network.slug, saved.id);
       for (const member of members) {
         const userId = userIds.get(member.email);
         if (!userId)
@@ -56,6 +59,11 @@ export async function seedDemoContent(dataSource: DataSource): Promise<boolean> 
         await manager.insert(MembershipEntity, { networkId: saved.id, userId, role: member.role });
       }
     }
+    await seedDemoLibrary(manager, {
+      organisations: organisationIds,
+      users: userIds,
+      networks: networkIds,
+    });
     return true;
   });
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import * as policy from '@tandem/domain';
 import {
@@ -7,6 +7,7 @@ import {
   CATCH_UP_LIMIT,
   conflict,
   enforce,
+  excerpt,
   MessageRevisionView,
   MessageView,
   notFound,
@@ -16,6 +17,7 @@ import {
 } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { loadChannelAccess, loadThreadAccess } from '../channels/channel-access';
+import { loadThreadLinks } from '../library/thread-links';
 import { ChannelEntity } from '../channels/channel.entity';
 import type { Actor } from '../common/actor';
 import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
@@ -95,6 +97,8 @@ export interface PostResult {
 
 @Injectable()
 export class DiscussionsService {
+  private readonly logger = new Logger('DiscussionsService');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
@@ -111,12 +115,11 @@ export class DiscussionsService {
     dto: CreateThreadDto,
   ): Promise<{ thread: ThreadView; created: boolean }> {
     const access = await loadChannelAccess(this.dataSource.manager, actor.userId, channelId);
-    enforce(policy.startThread(access));
-    const existing = await this.dataSource.manager.findOneBy(ThreadEntity, {
-      authorId: actor.userId,
-      clientId: dto.clientId,
-    });
+    // A retry returns the original thread even if the channel was archived since.
+    enforce(policy.readChannel(access));
+    const existing = await this.existingThreadByClientId(actor, channelId, dto.clientId);
     if (existing) return { thread: await this.getThread(actor, existing.id), created: false };
+    enforce(policy.startThread(access));
     await this.consumePostingAllowance(actor, null);
 
     const author = await this.authorOf(actor);
@@ -160,11 +163,8 @@ export class DiscussionsService {
         isUniqueViolation(error, 'threads_author_client_key') ||
         isUniqueViolation(error, 'messages_author_client_key')
       ) {
-        const winner = await this.dataSource.manager.findOneByOrFail(ThreadEntity, {
-          authorId: actor.userId,
-          clientId: dto.clientId,
-        });
-        return { thread: await this.getThread(actor, winner.id), created: false };
+        const winner = await this.existingThreadByClientId(actor, channelId, dto.clientId);
+        if (winner) return { thread: await this.getThread(actor, winner.id), created: false };
       }
       throw error;
     }
@@ -172,7 +172,7 @@ export class DiscussionsService {
     const channel = await this.dataSource.manager.findOneByOrFail(ChannelEntity, { id: channelId });
     const threadEvent: ThreadEvent = { thread, channel, author: author.facts };
     this.events.emit(EVENTS.threadCreated, threadEvent);
-    await this.notifications.notifyMentions(message, thread, author.facts);
+    await this.afterCommit(() => this.notifications.notifyMentions(message, thread, author.facts));
     return { thread: toThreadView(thread, author.facts, actor.userId, 1), created: true };
   }
 
@@ -207,12 +207,15 @@ export class DiscussionsService {
 
   async getThread(actor: Actor, threadId: string): Promise<ThreadView> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
-    enforce(policy.readChannel(access));
+    enforce(readThread(access));
     const rows: ThreadRow[] = await this.dataSource.query(`${THREAD_SELECT} WHERE t.id = $2`, [
       actor.userId,
       threadId,
     ]);
-    return this.threadView(rows[0], actor);
+    return {
+      ...this.threadView(rows[0], actor),
+      links: await loadThreadLinks(this.dataSource.manager, threadId, actor.userId),
+    };
   }
 
   async setLocked(actor: Actor, threadId: string, locked: boolean): Promise<ThreadView> {
@@ -238,7 +241,7 @@ export class DiscussionsService {
     query: MessagesQuery,
   ): Promise<{ items: MessageView[]; hasMore: boolean }> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
-    enforce(policy.readChannel(access));
+    enforce(readThread(access));
     return this.messagesAfter(
       actor,
       threadId,
@@ -254,7 +257,7 @@ export class DiscussionsService {
     afterSeq: number | undefined,
   ): Promise<{ missed: MessageView[]; hasMore: boolean }> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
-    enforce(policy.readChannel(access));
+    enforce(readThread(access));
     if (afterSeq === undefined) return { missed: [], hasMore: false };
     const page = await this.messagesAfter(actor, threadId, afterSeq, CATCH_UP_LIMIT);
     return { missed: page.items, hasMore: page.hasMore };
@@ -268,11 +271,15 @@ export class DiscussionsService {
    */
   async postMessage(actor: Actor, threadId: string, dto: PostMessageDto): Promise<PostResult> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
-    enforce(policy.postMessage(access));
+    // A retry returns the original even if the thread was locked (or its channel archived)
+    // since: the message exists, and answering 409 would tell the client it was lost.
+    enforce(readThread(access));
     const previous = await this.existingByClientId(actor, threadId, dto.clientId);
     if (previous) return { message: previous, duplicate: true };
-    await this.consumePostingAllowance(actor, threadId);
+    enforce(policy.postMessage(access));
+    // Refused input uses none of the allowance.
     if (dto.replyToId !== undefined) await this.assertInThread(dto.replyToId, threadId);
+    await this.consumePostingAllowance(actor, threadId);
 
     const author = await this.authorOf(actor);
     let saved: { message: MessageEntity; thread: ThreadEntity };
@@ -317,7 +324,9 @@ export class DiscussionsService {
     };
     this.events.emit(EVENTS.messageCreated, event);
     this.events.emit(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
-    await this.notifications.notifyMentions(saved.message, saved.thread, author.facts);
+    await this.afterCommit(() =>
+      this.notifications.notifyMentions(saved.message, saved.thread, author.facts),
+    );
     return {
       message: toMessageView(saved.message, saved.thread.attribution, author.facts, actor.userId),
       duplicate: false,
@@ -343,6 +352,9 @@ export class DiscussionsService {
           { id: messageId },
           { body: dto.body, editedAt: new Date() },
         );
+        // A mention's excerpt shows the current text: the replaced one is edit history, which
+        // only moderators and the author may read.
+        await this.setMentionExcerpt(manager, messageId, excerpt(dto.body));
       }
       return {
         message: await manager.findOneByOrFail(MessageEntity, { id: messageId }),
@@ -369,6 +381,7 @@ export class DiscussionsService {
         { id: messageId },
         { deletedAt: new Date(), deletedBy: actor.userId },
       );
+      await this.setMentionExcerpt(manager, messageId, '');
       return {
         message: await manager.findOneByOrFail(MessageEntity, { id: messageId }),
         thread: await manager.findOneByOrFail(ThreadEntity, { id: current.threadId }),
@@ -405,7 +418,7 @@ export class DiscussionsService {
     seq: number,
   ): Promise<{ lastReadSeq: number; unreadCount: number }> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
-    enforce(policy.readChannel(access));
+    enforce(readThread(access));
     const lastReadSeq = await this.markReadWithin(
       this.dataSource.manager,
       actor.userId,
@@ -417,6 +430,49 @@ export class DiscussionsService {
   }
 
   // ------------------------------------------------------------------------------ helpers
+
+  /**
+   * Work that follows a committed write (mention notifications). Its failure must not turn a
+   * saved, broadcast message into an error for the sender, who would then retry for nothing.
+   */
+  private async afterCommit(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.logger.error(
+        `After-commit work failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /**
+   * The thread this author already started with this clientId (a retried send), or null. A
+   * clientId names one send: reusing it for a thread in another channel, or for a thread after
+   * a message, is a client bug and answers 409 rather than someone else's content or a 500.
+   */
+  private async existingThreadByClientId(
+    actor: Actor,
+    channelId: string,
+    clientId: string,
+  ): Promise<ThreadEntity | null> {
+    const find = () =>
+      this.dataSource.manager.findOneBy(ThreadEntity, { authorId: actor.userId, clientId });
+    let thread = await find();
+    if (!thread) {
+      const used = await this.dataSource.manager.existsBy(MessageEntity, {
+        authorId: actor.userId,
+        clientId,
+      });
+      if (!used) return null;
+      // The message may be the first of a thread that a concurrent retry has just committed
+      // (a thread and its first message commit together): look once more.
+      thread = await find();
+    }
+    if (thread && thread.channelId === channelId) return thread;
+    throw conflict(
+      'This clientId was already used for another thread or message; generate a new one per send',
+    );
+  }
 
   private async messagesAfter(actor: Actor, threadId: string, afterSeq: number, limit: number) {
     const thread = await this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
@@ -456,6 +512,18 @@ export class DiscussionsService {
         { field: 'replyToId', problems: ['replyToId must be a message in this thread'] },
       ]);
     }
+  }
+
+  private async setMentionExcerpt(
+    manager: EntityManager,
+    messageId: string,
+    text: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE notifications SET payload = jsonb_set(payload, '{excerpt}', to_jsonb($2::text))
+        WHERE message_id = $1 AND kind = 'mention'`,
+      [messageId, text],
+    );
   }
 
   private async messageForUpdate(
@@ -541,6 +609,16 @@ export class DiscussionsService {
   private messageView(row: MessageRow, attribution: policy.Attribution, actor: Actor): MessageView {
     return toMessageView(messageFromRow(row), attribution, authorFromRow(row), actor.userId);
   }
+}
+
+/**
+ * Reading a thread: what the caller may not read answers exactly like a thread that does not
+ * exist ("Thread not found"), not like a missing channel, so the two cannot be told apart.
+ */
+function readThread(access: policy.ThreadAccess): policy.Decision {
+  return policy.canReadChannel(access)
+    ? { allowed: true }
+    : { allowed: false, error: notFound('Thread') };
 }
 
 function authorFromRow(row: {

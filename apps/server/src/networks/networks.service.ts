@@ -207,14 +207,17 @@ export class NetworksService {
       .innerJoinAndSelect('m.user', 'u')
       .leftJoinAndSelect('u.organisation', 'o')
       .where('m.networkId = :networkId', { networkId: network.id })
-      .orderBy('m.createdAt', 'ASC')
+      .orderBy("date_trunc('milliseconds', m.created_at)", 'ASC')
       .addOrderBy('m.userId', 'ASC')
-      .take(limit + 1);
+      .limit(limit + 1);
     if (after) {
-      builder.andWhere('(m.created_at, m.user_id) > (:at::timestamptz, :uid::uuid)', {
-        at: after[0],
-        uid: after[1],
-      });
+      builder.andWhere(
+        "(date_trunc('milliseconds', m.created_at), m.user_id) > (:at::timestamptz, :uid::uuid)",
+        {
+          at: after[0],
+          uid: after[1],
+        },
+      );
     }
     const rows = await builder.getMany();
     const items = rows.slice(0, limit);
@@ -277,14 +280,17 @@ export class NetworksService {
           networkId: network.id,
         },
       )
-      .orderBy('i.createdAt', 'DESC')
+      .orderBy("date_trunc('milliseconds', i.created_at)", 'DESC')
       .addOrderBy('i.id', 'DESC')
-      .take(limit + 1);
+      .limit(limit + 1);
     if (after) {
-      builder.andWhere('(i.created_at, i.id) < (:at::timestamptz, :id::uuid)', {
-        at: after[0],
-        id: after[1],
-      });
+      builder.andWhere(
+        "(date_trunc('milliseconds', i.created_at), i.id) < (:at::timestamptz, :id::uuid)",
+        {
+          at: after[0],
+          id: after[1],
+        },
+      );
     }
     const rows = await builder.getMany();
     const items = rows.slice(0, limit);

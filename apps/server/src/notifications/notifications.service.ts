@@ -77,15 +77,18 @@ export class NotificationsService {
     const builder = this.dataSource.manager
       .createQueryBuilder(NotificationEntity, 'n')
       .where('n.userId = :userId', { userId: actor.userId })
-      .orderBy('n.createdAt', 'DESC')
+      .orderBy("date_trunc('milliseconds', n.created_at)", 'DESC')
       .addOrderBy('n.id', 'DESC')
-      .take(limit + 1);
+      .limit(limit + 1);
     if (query.unread) builder.andWhere('n.readAt IS NULL');
     if (after)
-      builder.andWhere('(n.created_at, n.id) < (:at::timestamptz, :id::uuid)', {
-        at: after[0],
-        id: after[1],
-      });
+      builder.andWhere(
+        "(date_trunc('milliseconds', n.created_at), n.id) < (:at::timestamptz, :id::uuid)",
+        {
+          at: after[0],
+          id: after[1],
+        },
+      );
     const rows = await builder.getMany();
     const items = rows.slice(0, limit);
     const last = items.at(-1);

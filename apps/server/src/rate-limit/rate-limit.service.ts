@@ -1,26 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DomainError } from '@tandem/domain';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import type { RateRule } from '../config/configuration';
+import { APP_CONFIG, AppConfig, RateRule } from '../config/configuration';
 
 export interface RateState {
   count: number;
   retryAfterSeconds: number;
 }
 
+/** Where the fixed-window counters live; every server process must share it. */
+interface CounterStore {
+  hit(key: string, rule: RateRule): Promise<RateState>;
+  peek(key: string, rule: RateRule): Promise<RateState>;
+  reset(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
- * Fixed-window counters in Postgres, so every server process shares them without Redis. One
+ * Counters in an unlogged Postgres table: shared by every process with no extra service. One
  * statement per hit: the upsert restarts a window that has run out and counts otherwise.
  */
-@Injectable()
-export class RateLimitService {
+class PostgresCounters implements CounterStore {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** Counts one event and refuses (429) once the window holds more than the rule allows. */
-  async consume(key: string, rule: RateRule, message: string): Promise<void> {
-    const state = await this.hit(key, rule);
-    if (state.count > rule.limit) throw rateLimited(message, state.retryAfterSeconds);
-  }
 
   async hit(key: string, rule: RateRule): Promise<RateState> {
     const rows: { count: number; retry_after: string }[] = await this.dataSource.query(
@@ -34,7 +36,6 @@ export class RateLimitService {
     return { count: rows[0].count, retryAfterSeconds: Math.ceil(Number(rows[0].retry_after)) };
   }
 
-  /** The current count without adding to it (0 when the window has run out). */
   async peek(key: string, rule: RateRule): Promise<RateState> {
     const rows: { count: number; retry_after: string }[] = await this.dataSource.query(
       `SELECT count, extract(epoch FROM (window_start + make_interval(secs => $2) - now())) AS retry_after
@@ -47,6 +48,85 @@ export class RateLimitService {
 
   async reset(key: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key = $1`, [key]);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** INCR and the window's expiry in one atomic script, so a crash between them cannot pin a key. */
+const HIT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {count, ttl}`;
+
+/** Counters in Redis when REDIS_URL is set: the processes already share it for socket.io. */
+class RedisCounters implements CounterStore {
+  private readonly redis: Redis;
+
+  constructor(url: string, prefix: string) {
+    this.redis = new Redis(url, { maxRetriesPerRequest: 2, keyPrefix: `${prefix}:rate:` });
+  }
+
+  async hit(key: string, rule: RateRule): Promise<RateState> {
+    const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, key, rule.windowSeconds * 1000)) as [
+      number,
+      number,
+    ];
+    return { count, retryAfterSeconds: Math.ceil(ttl / 1000) };
+  }
+
+  async peek(key: string): Promise<RateState> {
+    const [count, ttl] = await Promise.all([this.redis.get(key), this.redis.pttl(key)]);
+    if (count === null || ttl <= 0) return { count: 0, retryAfterSeconds: 0 };
+    return { count: Number(count), retryAfterSeconds: Math.ceil(ttl / 1000) };
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.del(key);
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}
+
+/**
+ * Fixed-window rate limits shared by every server process: in Redis when REDIS_URL is set,
+ * otherwise in Postgres. Refusals are 429 over HTTP and `rate_limited` acks over the socket.
+ */
+@Injectable()
+export class RateLimitService implements OnModuleDestroy {
+  private readonly store: CounterStore;
+
+  constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    this.store = config.redisUrl
+      ? new RedisCounters(config.redisUrl, config.redisPrefix)
+      : new PostgresCounters(dataSource);
+  }
+
+  /** Counts one event and refuses once the window holds more than the rule allows. */
+  async consume(key: string, rule: RateRule, message: string): Promise<void> {
+    const state = await this.store.hit(key, rule);
+    if (state.count > rule.limit) throw rateLimited(message, state.retryAfterSeconds);
+  }
+
+  hit(key: string, rule: RateRule): Promise<RateState> {
+    return this.store.hit(key, rule);
+  }
+
+  /** The current count without adding to it (0 when the window has run out). */
+  peek(key: string, rule: RateRule): Promise<RateState> {
+    return this.store.peek(key, rule);
+  }
+
+  reset(key: string): Promise<void> {
+    return this.store.reset(key);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.store.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import {
   ConnectedSocket,
@@ -14,7 +14,9 @@ import { DataSource } from 'typeorm';
 import type { AccessTokenClaims } from '../auth/tokens';
 import { ChannelsService } from '../channels/channels.service';
 import type { Actor } from '../common/actor';
+import { isDatabaseUnavailable } from '../common/database-errors';
 import { validatePayload } from '../common/validation';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { DiscussionsService } from '../discussions/discussions.service';
 import {
   ChannelRef,
@@ -25,9 +27,43 @@ import {
 } from '../discussions/dto/discussion.dto';
 import { UserEntity } from '../users/user.entity';
 import { acknowledge } from './acks';
-import type { SocketData, TandemServer, TandemSocket } from './socket-data';
+import {
+  AccessRevocation,
+  ownRoom,
+  RoomScope,
+  SocketData,
+  TandemServer,
+  TandemSocket,
+} from './socket-data';
 
 const TYPING_INTERVAL_MS = 2000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/** Why a handshake was refused, in `connect_error`'s `data.reason`. */
+export type HandshakeRefusalReason =
+  | 'missing_token'
+  | 'invalid_token'
+  | 'token_expired'
+  | 'session_ended'
+  | 'unavailable'
+  | 'internal';
+
+export interface HandshakeRefusalData {
+  code: 'unauthorized' | 'unavailable' | 'internal';
+  reason: HandshakeRefusalReason;
+  retryAfterMs?: number;
+}
+
+class HandshakeRefusal extends Error {
+  constructor(
+    readonly reason: Exclude<HandshakeRefusalReason, 'unavailable' | 'internal'>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The gateway authenticates, manages rooms and relays; every decision is the services', so a
@@ -50,51 +86,71 @@ export class RealtimeGateway
     private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
     private readonly discussions: DiscussionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: TandemServer): void {
+    server.sockets.on('access:revoked', (revocation) => this.evictLocally(revocation));
     server.use((socket, next) => {
       this.authenticate(socket).then(
         () => next(),
-        (error: unknown) => {
-          const refusal = new Error(
-            error instanceof Error ? error.message : 'unauthorized',
-          ) as Error & { data?: unknown };
-          refusal.data = { code: 'unauthorized' };
-          next(refusal);
-        },
+        (error: unknown) => next(this.refusal(error)),
       );
     });
+  }
+
+  /**
+   * What a refused handshake tells the client (`connect_error`): a message for people and
+   * `data: { code, reason }` for code, so a client refreshes an expired token, signs in again
+   * after a session ended, and simply retries while the database is away, instead of treating
+   * every refusal alike. Internal errors never reach the client.
+   */
+  private refusal(error: unknown): Error & { data: HandshakeRefusalData } {
+    let message: string;
+    let data: HandshakeRefusalData;
+    if (error instanceof HandshakeRefusal) {
+      message = error.message;
+      data = { code: 'unauthorized', reason: error.reason };
+    } else if (isDatabaseUnavailable(error)) {
+      message = 'The server cannot reach its database right now; try again shortly';
+      data = { code: 'unavailable', reason: 'unavailable', retryAfterMs: 5000 };
+    } else {
+      this.logError(error);
+      message = 'Something went wrong on our side';
+      data = { code: 'internal', reason: 'internal' };
+    }
+    return Object.assign(new Error(message), { data });
   }
 
   /** The handshake carries the access token; a refused one never connects. */
   private async authenticate(socket: TandemSocket): Promise<void> {
     const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string' || token.length === 0)
-      throw new Error('Authentication required: pass auth.token');
+      throw new HandshakeRefusal('missing_token', 'Authentication required: pass auth.token');
     let claims: AccessTokenClaims & { exp: number };
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp: number }>(token, {
         algorithms: ['HS256'],
       });
     } catch (error) {
-      throw new Error(
-        error instanceof Error && error.name === 'TokenExpiredError'
-          ? 'Access token expired; refresh it'
-          : 'Access token is not valid',
-        { cause: error },
-      );
+      throw error instanceof Error && error.name === 'TokenExpiredError'
+        ? new HandshakeRefusal('token_expired', 'Access token expired; refresh it')
+        : new HandshakeRefusal('invalid_token', 'Access token is not valid');
     }
+    // Signed by us, but only well-formed claims may reach SQL (a bad uuid would be a 22P02).
+    if (!isUuid(claims.sub) || !isUuid(claims.sid) || typeof claims.exp !== 'number')
+      throw new HandshakeRefusal('invalid_token', 'Access token is not valid');
     const rows: { live: boolean }[] = await this.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL) AS live`,
       [claims.sid, claims.sub],
     );
-    if (!rows[0]?.live) throw new Error('This session has ended; sign in again');
+    if (!rows[0]?.live)
+      throw new HandshakeRefusal('session_ended', 'This session has ended; sign in again');
     const user = await this.dataSource.manager.findOne(UserEntity, {
       where: { id: claims.sub },
       relations: { organisation: true },
     });
-    if (!user) throw new Error('Access token is not valid');
+    if (!user) throw new HandshakeRefusal('invalid_token', 'Access token is not valid');
     const data: SocketData = {
       userId: user.id,
       sessionId: claims.sid,
@@ -102,10 +158,10 @@ export class RealtimeGateway
       expiresAt: claims.exp,
       rooms: {},
       typingAs: {},
+      // For `typing` in Chatham threads, where only the label may show.
+      label: attributionLabel(user.organisation),
     };
     socket.data = data;
-    // Kept for `typing` in Chatham threads, where only the label may show.
-    (socket.data as SocketData & { label?: string }).label = attributionLabel(user.organisation);
   }
 
   handleConnection(socket: TandemSocket): void {
@@ -123,10 +179,10 @@ export class RealtimeGateway
     this.expiryTimers.set(socket, timer);
     socket.on('disconnecting', () => {
       clearTimeout(this.expiryTimers.get(socket));
-      const channelRooms = [...socket.rooms].filter((room) => room.startsWith('channel:'));
+      const channels = this.channelsOf(socket);
       // After the socket has left its rooms, tell each channel who is still there.
       setImmediate(() => {
-        for (const room of channelRooms) void this.broadcastPresence(room.slice('channel:'.length));
+        for (const channelId of channels) this.announcePresence(channelId);
       });
     });
   }
@@ -138,13 +194,18 @@ export class RealtimeGateway
   ): Promise<Ack<{ presence: PresenceView }>> {
     return acknowledge(async () => {
       const { channelId } = await validatePayload(ChannelRef, payload);
-      const channel = await this.channels.get(actorOf(socket), channelId);
+      const actor = actorOf(socket);
+      const channel = await this.channels.get(actor, channelId);
       const room = ROOM.channel(channel.id);
-      await socket.join(room);
-      socket.data.rooms = {
-        ...socket.data.rooms,
-        [room]: { networkId: channel.networkId, channelId: channel.id },
-      };
+      await this.enter(socket, room, { networkId: channel.networkId, channelId: channel.id });
+      try {
+        // Checked again once in the room: access lost between the check and the join (whose
+        // eviction found nothing to evict yet) must not leave the socket inside.
+        await this.channels.get(actor, channel.id);
+      } catch (error) {
+        this.exit(socket, room);
+        throw error;
+      }
       const presence = await this.broadcastPresence(channel.id);
       return { presence };
     });
@@ -158,17 +219,19 @@ export class RealtimeGateway
     return acknowledge(async () => {
       const { channelId } = await validatePayload(ChannelRef, payload);
       const room = ROOM.channel(channelId);
-      await socket.leave(room);
-      const { [room]: _left, ...rest } = socket.data.rooms;
-      socket.data.rooms = rest;
+      // Only a socket that was in the channel changes who is there; any other leave is a no-op
+      // (else anyone could make any channel broadcast its presence).
+      if (!socket.rooms.has(room)) return {};
+      this.exit(socket, room);
       await this.broadcastPresence(channelId);
       return {};
     });
   }
 
   /**
-   * Joins first, then reads what was missed, so nothing committed in between is lost; a message
-   * may then arrive both live and in `missed`, and clients keep one copy per seq.
+   * Joins first, then reads what was missed (checking access again), so nothing committed in
+   * between is lost; a message may then arrive both live and in `missed`, and clients keep one
+   * copy per seq.
    */
   @SubscribeMessage('thread:join')
   async joinThread(
@@ -180,20 +243,15 @@ export class RealtimeGateway
       const actor = actorOf(socket);
       const thread = await this.discussions.getThread(actor, threadId);
       const room = ROOM.thread(thread.id);
-      await socket.join(room);
-      const label = (socket.data as SocketData & { label?: string }).label ?? 'Member';
-      socket.data.rooms = {
-        ...socket.data.rooms,
-        [room]: { networkId: thread.networkId, channelId: thread.channelId },
-      };
       socket.data.typingAs = {
         ...socket.data.typingAs,
-        [thread.id]: thread.attribution === 'chatham' ? label : socket.data.displayName,
+        [thread.id]: thread.attribution === 'chatham' ? socket.data.label : socket.data.displayName,
       };
+      await this.enter(socket, room, { networkId: thread.networkId, channelId: thread.channelId });
       try {
         return await this.discussions.catchUp(actor, thread.id, afterSeq);
       } catch (error) {
-        await socket.leave(room);
+        this.exit(socket, room);
         throw error;
       }
     });
@@ -206,10 +264,7 @@ export class RealtimeGateway
   ): Promise<Ack> {
     return acknowledge(async () => {
       const { threadId } = await validatePayload(ThreadRef, payload);
-      const room = ROOM.thread(threadId);
-      await socket.leave(room);
-      const { [room]: _left, ...rest } = socket.data.rooms;
-      socket.data.rooms = rest;
+      this.exit(socket, ROOM.thread(threadId));
       return {};
     });
   }
@@ -244,7 +299,11 @@ export class RealtimeGateway
     const now = Date.now();
     if (now - (sent.get(threadId) ?? 0) < TYPING_INTERVAL_MS) return;
     sent.set(threadId, now);
-    socket.to(room).emit('typing', { threadId, who: socket.data.typingAs[threadId] ?? 'Someone' });
+    // Not to the sender, nor to their other tabs: nobody needs to see themselves typing.
+    socket
+      .to(room)
+      .except(ownRoom(room, socket.data.userId))
+      .emit('typing', { threadId, who: socket.data.typingAs[threadId] ?? 'Someone' });
   }
 
   @SubscribeMessage('read')
@@ -256,6 +315,56 @@ export class RealtimeGateway
       const { threadId, seq } = await validatePayload(ReadPayload, payload);
       return this.discussions.markRead(actorOf(socket), threadId, seq);
     });
+  }
+
+  /**
+   * Someone lost access to a network or a channel. Their sockets on this process leave every room
+   * it covered synchronously, within the service's `emit`, so before the HTTP answer to the
+   * removal is sent; the other processes are told through Redis on the same connection that
+   * later broadcasts use, so they evict before any later message reaches them.
+   */
+  revokeAccess(revocation: AccessRevocation): void {
+    this.evictLocally(revocation);
+    if (this.config.redisUrl) this.server.serverSideEmit('access:revoked', revocation);
+  }
+
+  private evictLocally(revocation: AccessRevocation): void {
+    const namespace = this.server.sockets;
+    const ids = namespace.adapter.rooms.get(ROOM.user(revocation.userId));
+    const touched = new Set<string>();
+    for (const id of [...(ids ?? [])]) {
+      const socket = namespace.sockets.get(id);
+      if (!socket) continue;
+      for (const [room, scope] of Object.entries(socket.data.rooms)) {
+        const covered = revocation.networkId
+          ? scope.networkId === revocation.networkId
+          : scope.channelId === revocation.channelId;
+        if (!covered) continue;
+        this.exit(socket, room);
+        if (room === ROOM.channel(scope.channelId)) touched.add(scope.channelId);
+      }
+    }
+    for (const channelId of touched) this.announcePresence(channelId);
+  }
+
+  /** Joins a channel or thread room and the user's own room inside it, recording the scope. */
+  private async enter(socket: TandemSocket, room: string, scope: RoomScope): Promise<void> {
+    await socket.join([room, ownRoom(room, socket.data.userId)]);
+    socket.data.rooms = { ...socket.data.rooms, [room]: scope };
+  }
+
+  /** Leaves both rooms at once (synchronous with the in-memory and Redis adapters). */
+  private exit(socket: TandemSocket, room: string): void {
+    void socket.leave(room);
+    void socket.leave(ownRoom(room, socket.data.userId));
+    const { [room]: _left, ...rest } = socket.data.rooms;
+    socket.data.rooms = rest;
+  }
+
+  private channelsOf(socket: TandemSocket): string[] {
+    return Object.entries(socket.data.rooms ?? {})
+      .filter(([room, scope]) => room === ROOM.channel(scope.channelId))
+      .map(([, scope]) => scope.channelId);
   }
 
   /** Who is connected in a channel, across every server process (through the adapter). */
@@ -270,6 +379,11 @@ export class RealtimeGateway
     };
     this.server.to(room).emit('presence', presence);
     return presence;
+  }
+
+  /** Presence outside a request: a failure (another process not answering) is logged, not thrown. */
+  private announcePresence(channelId: string): void {
+    this.broadcastPresence(channelId).catch((error: unknown) => this.logError(error));
   }
 
   logError(error: unknown): void {

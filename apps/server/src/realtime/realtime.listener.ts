@@ -4,6 +4,7 @@ import { ROOM } from '@tandem/domain';
 import { DataSource } from 'typeorm';
 import { toMessageView, toThreadView } from '../discussions/discussion-views';
 import { ThreadEntity } from '../discussions/thread.entity';
+import { loadSharedThreadLinks } from '../library/shared-thread-links';
 import {
   ChannelAccessLostEvent,
   EVENTS,
@@ -16,13 +17,14 @@ import {
 import { toNotificationView } from '../notifications/notifications.service';
 import { UserEntity } from '../users/user.entity';
 import { RealtimeGateway } from './realtime.gateway';
-import type { RoomScope } from './socket-data';
+import { ownRoom } from './socket-data';
 
 /**
  * Turns committed domain events into socket emits, each to an explicit audience with the mapped
  * payload. Payloads to a room are the same for everyone in it, so reader-specific fields are
- * neutral there (isMine false, no clientId); the author's own sockets get their version through
- * their user room.
+ * neutral there (isMine false, no clientId); the author's sockets in that room get their own
+ * version through their own room inside it (`ownRoom`), so a tab that did not join, or a socket
+ * evicted from the room, gets neither.
  */
 @Injectable()
 export class RealtimeListener {
@@ -47,9 +49,10 @@ export class RealtimeListener {
     const shared = toThreadView(thread, author, null, 0);
     const room = ROOM.channel(thread.channelId);
     if (thread.authorId) {
-      server.to(room).except(ROOM.user(thread.authorId)).emit('thread:new', shared);
+      const own = ownRoom(room, thread.authorId);
+      server.to(room).except(own).emit('thread:new', shared);
       server
-        .to(ROOM.user(thread.authorId))
+        .to(own)
         .emit('thread:new', toThreadView(thread, author, thread.authorId, thread.lastSeq));
     } else {
       server.to(room).emit('thread:new', shared);
@@ -69,6 +72,8 @@ export class RealtimeListener {
       null,
       0,
     );
+    // The thread's links travel with it, so a new citation shows at once in open thread views.
+    view.links = await loadSharedThreadLinks(this.dataSource.manager, thread.id);
     this.gateway.server
       .to([ROOM.channel(thread.channelId), ROOM.thread(thread.id)])
       .emit('thread:updated', view);
@@ -81,16 +86,18 @@ export class RealtimeListener {
       .emit('notification', toNotificationView(notification));
   }
 
-  @OnEvent(EVENTS.channelAccessLost, { async: true, promisify: true })
-  async onChannelAccessLost({ channelId, userId }: ChannelAccessLostEvent): Promise<void> {
-    await this.evict(userId, (scope) => scope.channelId === channelId);
-    await this.gateway.broadcastPresence(channelId);
+  /**
+   * Synchronous on purpose: the eviction happens inside the service's `emit`, before the answer
+   * to the removal, so the next message cannot reach the removed member.
+   */
+  @OnEvent(EVENTS.channelAccessLost)
+  onChannelAccessLost({ channelId, userId }: ChannelAccessLostEvent): void {
+    this.gateway.revokeAccess({ userId, channelId });
   }
 
-  @OnEvent(EVENTS.networkAccessLost, { async: true, promisify: true })
-  async onNetworkAccessLost({ networkId, userId }: NetworkAccessLostEvent): Promise<void> {
-    const channels = await this.evict(userId, (scope) => scope.networkId === networkId);
-    for (const channelId of channels) await this.gateway.broadcastPresence(channelId);
+  @OnEvent(EVENTS.networkAccessLost)
+  onNetworkAccessLost({ networkId, userId }: NetworkAccessLostEvent): void {
+    this.gateway.revokeAccess({ userId, networkId });
   }
 
   @OnEvent(EVENTS.sessionEnded)
@@ -110,30 +117,13 @@ export class RealtimeListener {
     const room = ROOM.thread(thread.id);
     const shared = toMessageView(message, thread.attribution, author, null);
     if (message.authorId) {
-      server.to(room).except(ROOM.user(message.authorId)).emit(name, shared);
+      const own = ownRoom(room, message.authorId);
+      server.to(room).except(own).emit(name, shared);
       server
-        .to(ROOM.user(message.authorId))
+        .to(own)
         .emit(name, toMessageView(message, thread.attribution, author, message.authorId));
     } else {
       server.to(room).emit(name, shared);
     }
-  }
-
-  /**
-   * Removes a user's sockets, on every process, from the rooms a lost permission covered, at
-   * once: nothing further from those rooms reaches them. Returns the channels touched.
-   */
-  private async evict(userId: string, covered: (scope: RoomScope) => boolean): Promise<string[]> {
-    const sockets = await this.gateway.server.in(ROOM.user(userId)).fetchSockets();
-    const channels = new Set<string>();
-    for (const socket of sockets) {
-      const rooms = socket.data.rooms ?? {};
-      for (const [room, scope] of Object.entries(rooms)) {
-        if (!covered(scope)) continue;
-        socket.leave(room);
-        if (room.startsWith('channel:')) channels.add(scope.channelId);
-      }
-    }
-    return [...channels];
   }
 }

@@ -14,20 +14,40 @@ export interface SocketData {
   displayName: string;
   /** Seconds since the epoch at which the access token expires. */
   expiresAt: number;
+  /** Every room joined through channel:join or thread:join (own rooms included), by scope. */
   rooms: Record<string, RoomScope>;
   /** What `typing` shows for this user in each joined thread (a name, or a Chatham label). */
   typingAs: Record<string, string>;
+  /** The Chatham label of the user's organisation (for typing in Chatham threads). */
+  label: string;
 }
+
+/** Someone lost access to a network, or to one channel: their sockets leave what it covered. */
+export type AccessRevocation = { userId: string } & (
+  { networkId: string; channelId?: undefined } | { channelId: string; networkId?: undefined }
+);
+
+/** Between server processes (through the Redis adapter's serverSideEmit). */
+export interface InterServerEvents {
+  'access:revoked': (revocation: AccessRevocation) => void;
+}
+
+/**
+ * The room of one user's sockets inside a channel or thread room. Reader-specific versions of an
+ * event (the author's own, with `isMine` and `clientId`) go here, so they reach exactly the
+ * author's sockets that joined, never a tab that did not, and never after the room was left.
+ */
+export const ownRoom = (room: string, userId: string): string => `${userId}@${room}`;
 
 export type TandemServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
 export type TandemSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;

@@ -34,7 +34,9 @@ export class TandemIoAdapter extends IoAdapter {
     const subscriber = publisher.duplicate();
     this.redisClients.push(publisher, subscriber);
     await Promise.all([publisher.connect(), subscriber.connect()]);
-    this.adapterConstructor = createAdapter(publisher, subscriber, { key: 'tandem' });
+    this.adapterConstructor = createAdapter(publisher, subscriber, {
+      key: this.config.redisPrefix,
+    });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

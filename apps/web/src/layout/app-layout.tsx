@@ -15,6 +15,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
+import { NotificationBell } from '../notifications/notification-bell';
+import { HeaderSearch } from '../search/header-search';
 import classes from './app-layout.module.css';
 import { LanguageSelect } from './language-select';
 
@@ -38,6 +40,8 @@ export function AppLayout() {
 
   const links = [
     { to: '/networks', label: t('nav.networks') },
+    { to: '/library', label: t('nav.library') },
+    { to: '/search', label: t('nav.search') },
     { to: '/organisation', label: t('nav.organisation') },
   ];
 
@@ -49,7 +53,7 @@ export function AppLayout() {
       }
       padding="md"
     >
-      <AppShell.Header>
+      <AppShell.Header data-print="hide">
         <Anchor href={`#${MAIN_ID}`} className={classes.skipLink}>
           {t('app.skipToContent')}
         </Anchor>
@@ -70,7 +74,13 @@ export function AppLayout() {
               {t('app.name')}
             </Anchor>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            {user && (
+              <Box visibleFrom="sm">
+                <HeaderSearch />
+              </Box>
+            )}
+            {user && <NotificationBell />}
             <LanguageSelect />
             {user && (
               <Group gap="sm" wrap="nowrap" visibleFrom="sm">
@@ -87,7 +97,12 @@ export function AppLayout() {
       </AppShell.Header>
 
       {user && (
-        <AppShell.Navbar p="sm" id={NAVBAR_ID} aria-label={t('app.mainNavigation')}>
+        <AppShell.Navbar
+          p="sm"
+          id={NAVBAR_ID}
+          aria-label={t('app.mainNavigation')}
+          data-print="hide"
+        >
           <Stack gap={4}>
             {links.map((link) => (
               <NavLink

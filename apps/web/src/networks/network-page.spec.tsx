@@ -32,6 +32,7 @@ function networkRoutes(myRole: 'member' | 'moderator' | 'admin', extra = {}) {
       items: [invitation],
       nextCursor: null,
     }),
+    'GET /api/networks/welcoming-cities/channels': reply(200, []),
     ...extra,
   };
 }

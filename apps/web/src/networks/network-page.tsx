@@ -6,6 +6,7 @@ import { type NetworkView, atLeast } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
+import { ChannelsSection } from '../channels/channels-section';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { ErrorState, PageLoader } from '../layout/page-states';
@@ -106,6 +107,8 @@ export function NetworkPage() {
           </Button>
         )}
       </Group>
+
+      {role && <ChannelsSection slug={slug} myRole={role} />}
 
       {role ? (
         <MembersSection slug={slug} myRole={role} />

@@ -30,6 +30,9 @@ import { PageQuery } from '../../common/pagination';
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 const CLIENT_ID = /^[A-Za-z0-9_.:-]+$/;
+/** Seqs are Postgres integers: a larger number is refused here, not by the driver (a 500). */
+const SEQ_MAX = 2_147_483_647;
+const SEQ_RANGE = { message: `$property must be at most ${SEQ_MAX}` };
 
 export class MessageBodyDto {
   @ApiProperty({
@@ -102,6 +105,7 @@ export class MessagesQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX, SEQ_RANGE)
   afterSeq?: number;
 
   @ApiPropertyOptional({ maximum: PAGE_SIZE_MAX })
@@ -117,6 +121,7 @@ export class ReadDto {
   @ApiProperty()
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX, SEQ_RANGE)
   seq: number;
 }
 
@@ -131,12 +136,14 @@ export class ThreadJoinPayload extends ThreadRef {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX, SEQ_RANGE)
   afterSeq?: number;
 }
 
 export class ReadPayload extends ThreadRef {
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX, SEQ_RANGE)
   seq: number;
 }
 

@@ -1,6 +1,6 @@
-import { startTestApp, TestApp } from './support/app';
-import { addMember, makeNetwork, makeUser } from './support/factories';
-import { collect, connectSocket, request, settle, until } from './support/sockets';
+import { startTestApp, TestApp } from '../support/app';
+import { addMember, makeNetwork, makeUser } from '../support/factories';
+import { collect, connectSocket, request, settle, until } from '../support/sockets';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,0 +1,30 @@
+/** The server relays at most one `typing` per socket and thread in this interval. */
+export const TYPING_SEND_INTERVAL_MS = 2000;
+/** How long "X is typing…" stays after the last signal from X. */
+export const TYPING_SHOWN_MS = 4000;
+
+/** Whether a keystroke should tell the others, given when the last signal was sent. */
+export function shouldSendTyping(lastSentAt: number | null, now: number): boolean {
+  return lastSentAt === null || now - lastSentAt >= TYPING_SEND_INTERVAL_MS;
+}
+
+/** Who is typing: a display name (or Chatham label) and when that stops being shown. */
+export type TypingMap = Readonly<Record<string, number>>;
+
+export function noteTyping(map: TypingMap, who: string, now: number): TypingMap {
+  return { ...map, [who]: now + TYPING_SHOWN_MS };
+}
+
+/** Those still typing at `now`, in the order they started. */
+export function typingNames(map: TypingMap, now: number): string[] {
+  return Object.entries(map)
+    .filter(([, until]) => until > now)
+    .map(([who]) => who);
+}
+
+export function withoutTyping(map: TypingMap, who: string): TypingMap {
+  if (!(who in map)) return map;
+  const next = { ...map };
+  delete next[who];
+  return next;
+}
