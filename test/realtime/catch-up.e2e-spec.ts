@@ -174,12 +174,8 @@ describe('catch-up after a disconnect', () => {
     ).toEqual({ ok: true, missed: [], hasMore: false });
   });
 
-  // KNOWN GAP outside realtime/: catch-up is by seq, so an edit or deletion of a message the
-  // client had already seen, made while it was away, is never replayed (thread:join returns only
-  // seq > afterSeq, and GET /messages?afterSeq= likewise). `it.failing` passes while the gap
-  // stands; it needs a change cursor (e.g. messages.updated_at / a revision counter) in
-  // DiscussionsService.catchUp.
-  it.failing('replays edits and deletions made while the client was away', async () => {
+  // Edits and deletions come back through the change stamp (afterChange), not by seq.
+  it('replays edits and deletions made while the client was away', async () => {
     const mirror = new ThreadMirror(scene.thread.id);
     const first = await openFresh(mirror);
     const [edited, removed] = [
@@ -196,7 +192,14 @@ describe('catch-up after a disconnect', () => {
     await t.http.delete(`/api/messages/${removed.id}`, { token: writers[0].token });
     const again = await pool.open(t, reader);
     mirror.attach(again);
-    mirror.applyMissed((await joinThread(again, scene.thread.id, mirror.lastSeq)).missed);
+    const ack = await joinThread(again, scene.thread.id, mirror.lastSeq, mirror.lastChange);
+    mirror.applyMissed(ack.missed);
+    for (const message of ack.changed ?? []) mirror.apply(message, true);
+    expect(ack.changed?.map((m) => m.id)).toEqual([edited.id, removed.id]);
+    expect(ack.lastChange).toBe(2);
     await expectMirrorsHttp(mirror);
+    // Nothing further changed: a second rejoin brings no changes.
+    const quiet = await joinThread(again, scene.thread.id, mirror.lastSeq, mirror.lastChange);
+    expect(quiet.changed).toEqual([]);
   });
 });

@@ -161,6 +161,11 @@ export class ThreadMirror {
     return Math.max(0, ...this.bySeq.keys());
   }
 
+  /** The latest change stamp (edit or delete) this copy has applied. */
+  get lastChange(): number {
+    return Math.max(0, ...[...this.bySeq.values()].map((message) => message.changeSeq));
+  }
+
   ordered(): MessageView[] {
     return [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
   }
@@ -171,12 +176,18 @@ export async function joinThread(
   socket: TestSocket,
   threadId: string,
   afterSeq?: number,
-): Promise<{ missed: MessageView[]; hasMore: boolean }> {
-  const ack = await request(
-    socket,
-    'thread:join',
-    afterSeq === undefined ? { threadId } : { threadId, afterSeq },
-  );
+  afterChange?: number,
+): Promise<{
+  missed: MessageView[];
+  hasMore: boolean;
+  changed?: MessageView[];
+  lastChange?: number;
+}> {
+  const ack = await request(socket, 'thread:join', {
+    threadId,
+    ...(afterSeq === undefined ? {} : { afterSeq }),
+    ...(afterChange === undefined ? {} : { afterChange }),
+  });
   if (!ack.ok) throw new Error(`thread:join refused: ${JSON.stringify(ack)}`);
   return ack;
 }

@@ -156,6 +156,8 @@ export interface ThreadView {
   isMine: boolean;
   locked: boolean;
   lastSeq: number;
+  /** The thread's latest change stamp (edits, deletions): pass it as `afterChange` to catch up. */
+  lastChange: number;
   messageCount: number;
   lastReadSeq: number;
   unreadCount: number;
@@ -178,6 +180,8 @@ export interface MessageView {
   clientId: string | null;
   edited: boolean;
   deleted: boolean;
+  /** 0 until edited or deleted; then the thread's change stamp of its latest change. */
+  changeSeq: number;
   createdAt: string;
   editedAt: string | null;
 }

@@ -33,9 +33,21 @@ export interface ClientToServerEvents {
     ack: (result: Ack<{ presence: PresenceView }>) => void,
   ) => void;
   'channel:leave': (payload: { channelId: string }, ack: (result: Ack) => void) => void;
+  /**
+   * `afterSeq`: the last seq held; `missed` brings every later message. `afterChange`: the last
+   * change stamp seen; `changed` then brings the messages up to `afterSeq` edited or deleted
+   * since, and `lastChange` the stamp to remember.
+   */
   'thread:join': (
-    payload: { threadId: string; afterSeq?: number },
-    ack: (result: Ack<{ missed: MessageView[]; hasMore: boolean }>) => void,
+    payload: { threadId: string; afterSeq?: number; afterChange?: number },
+    ack: (
+      result: Ack<{
+        missed: MessageView[];
+        hasMore: boolean;
+        changed?: MessageView[];
+        lastChange?: number;
+      }>,
+    ) => void,
   ) => void;
   'thread:leave': (payload: { threadId: string }, ack: (result: Ack) => void) => void;
   'message:send': (

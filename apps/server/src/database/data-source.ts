@@ -8,6 +8,7 @@ import { UserEntity } from '../users/user.entity';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
 import { Discussions1763900000000 } from './migrations/1763900000000-discussions';
 import { Library1764000000000 } from './migrations/1764000000000-library';
+import { MessageChanges1764100000000 } from './migrations/1764100000000-message-changes';
 import {
   CaseStudyEntity,
   ResearchSummaryEntity,
@@ -42,7 +43,12 @@ export const ENTITIES = [
 ];
 
 /** In order; never edit one that has been merged, add a new one. */
-export const MIGRATIONS = [Foundation1763800000000, Discussions1763900000000, Library1764000000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Discussions1763900000000,
+  Library1764000000000,
+  MessageChanges1764100000000,
+];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -49,6 +49,7 @@ export function toMessageView(
     clientId: isMine ? message.clientId : null,
     edited: message.editedAt !== null,
     deleted,
+    changeSeq: message.changeSeq,
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt ? message.editedAt.toISOString() : null,
   };
@@ -71,6 +72,7 @@ export function toThreadView(
     isMine: viewerId !== null && thread.authorId === viewerId,
     locked: thread.lockedAt !== null,
     lastSeq: thread.lastSeq,
+    lastChange: thread.lastChange,
     messageCount: thread.messageCount,
     lastReadSeq: Math.min(lastReadSeq, thread.lastSeq),
     unreadCount: Math.max(0, thread.lastSeq - lastReadSeq),

@@ -49,6 +49,7 @@ interface ThreadRow {
   author_label: string;
   client_id: string;
   last_seq: number;
+  last_change: number;
   message_count: number;
   locked_at: Date | null;
   locked_by: string | null;
@@ -65,6 +66,7 @@ interface MessageRow {
   id: string;
   thread_id: string;
   seq: number;
+  change_seq: number;
   author_id: string | null;
   author_label: string;
   client_id: string;
@@ -255,12 +257,43 @@ export class DiscussionsService {
     actor: Actor,
     threadId: string,
     afterSeq: number | undefined,
-  ): Promise<{ missed: MessageView[]; hasMore: boolean }> {
+    afterChange?: number,
+  ): Promise<{
+    missed: MessageView[];
+    hasMore: boolean;
+    changed?: MessageView[];
+    lastChange?: number;
+  }> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(readThread(access));
     if (afterSeq === undefined) return { missed: [], hasMore: false };
     const page = await this.messagesAfter(actor, threadId, afterSeq, CATCH_UP_LIMIT);
-    return { missed: page.items, hasMore: page.hasMore };
+    if (afterChange === undefined) return { missed: page.items, hasMore: page.hasMore };
+    // Edits and deletions of messages the client already holds (later ones come in `missed`).
+    const thread = await this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
+    const rows: MessageRow[] = await this.dataSource.query(
+      `${MESSAGE_SELECT} WHERE m.thread_id = $1 AND m.seq <= $2 AND m.change_seq > $3 ORDER BY m.change_seq LIMIT $4`,
+      [threadId, afterSeq, afterChange, CATCH_UP_LIMIT],
+    );
+    return {
+      missed: page.items,
+      hasMore: page.hasMore,
+      changed: rows.map((row) => this.messageView(row, thread.attribution, actor)),
+      // Capped: remember only as far as was sent, so the next join brings the rest.
+      lastChange:
+        rows.length === CATCH_UP_LIMIT ? rows[rows.length - 1].change_seq : thread.lastChange,
+    };
+  }
+
+  /** Takes the thread's next change stamp; runs inside the edit's or delete's transaction. */
+  private async nextChange(manager: EntityManager, threadId: string): Promise<number> {
+    const rows = returnedRows<{ last_change: number }>(
+      await manager.query(
+        `UPDATE threads SET last_change = last_change + 1 WHERE id = $1 RETURNING last_change`,
+        [threadId],
+      ),
+    );
+    return rows[0].last_change;
   }
 
   /**
@@ -350,7 +383,11 @@ export class DiscussionsService {
         await manager.update(
           MessageEntity,
           { id: messageId },
-          { body: dto.body, editedAt: new Date() },
+          {
+            body: dto.body,
+            editedAt: new Date(),
+            changeSeq: await this.nextChange(manager, current.threadId),
+          },
         );
         // A mention's excerpt shows the current text: the replaced one is edit history, which
         // only moderators and the author may read.
@@ -379,7 +416,11 @@ export class DiscussionsService {
       await manager.update(
         MessageEntity,
         { id: messageId },
-        { deletedAt: new Date(), deletedBy: actor.userId },
+        {
+          deletedAt: new Date(),
+          deletedBy: actor.userId,
+          changeSeq: await this.nextChange(manager, current.threadId),
+        },
       );
       await this.setMentionExcerpt(manager, messageId, '');
       return {
@@ -642,6 +683,7 @@ export function threadFromRow(row: ThreadRow): ThreadEntity {
     authorLabel: row.author_label,
     clientId: row.client_id,
     lastSeq: row.last_seq,
+    lastChange: row.last_change,
     messageCount: row.message_count,
     lockedAt: row.locked_at,
     lockedBy: row.locked_by,
@@ -656,6 +698,7 @@ function messageFromRow(row: MessageRow): MessageEntity {
     id: row.id,
     threadId: row.thread_id,
     seq: row.seq,
+    changeSeq: row.change_seq,
     authorId: row.author_id,
     authorLabel: row.author_label,
     clientId: row.client_id,

@@ -26,6 +26,10 @@ export class MessageEntity {
   @Column('uuid', { name: 'reply_to_id', nullable: true })
   replyToId: string | null;
 
+  /** 0 until edited or deleted; then the thread's change stamp of the latest such change. */
+  @Column('integer', { name: 'change_seq', default: 0 })
+  changeSeq: number;
+
   @Column('timestamptz', { name: 'edited_at', nullable: true })
   editedAt: Date | null;
 

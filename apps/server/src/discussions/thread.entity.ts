@@ -41,6 +41,10 @@ export class ThreadEntity {
   @Column('integer', { name: 'last_seq', default: 0 })
   lastSeq: number;
 
+  /** The highest change stamp given to an edit or delete in this thread (see message.changeSeq). */
+  @Column('integer', { name: 'last_change', default: 0 })
+  lastChange: number;
+
   @Column('integer', { name: 'message_count', default: 0 })
   messageCount: number;
 

@@ -237,9 +237,11 @@ export class RealtimeGateway
   async joinThread(
     @ConnectedSocket() socket: TandemSocket,
     @MessageBody() payload: unknown,
-  ): Promise<Ack<{ missed: MessageView[]; hasMore: boolean }>> {
+  ): Promise<
+    Ack<{ missed: MessageView[]; hasMore: boolean; changed?: MessageView[]; lastChange?: number }>
+  > {
     return acknowledge(async () => {
-      const { threadId, afterSeq } = await validatePayload(ThreadJoinPayload, payload);
+      const { threadId, afterSeq, afterChange } = await validatePayload(ThreadJoinPayload, payload);
       const actor = actorOf(socket);
       const thread = await this.discussions.getThread(actor, threadId);
       const room = ROOM.thread(thread.id);
@@ -249,7 +251,7 @@ export class RealtimeGateway
       };
       await this.enter(socket, room, { networkId: thread.networkId, channelId: thread.channelId });
       try {
-        return await this.discussions.catchUp(actor, thread.id, afterSeq);
+        return await this.discussions.catchUp(actor, thread.id, afterSeq, afterChange);
       } catch (error) {
         this.exit(socket, room);
         throw error;

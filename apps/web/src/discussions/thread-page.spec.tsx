@@ -67,7 +67,11 @@ describe('the thread page', () => {
     expect(await screen.findByText('Online in this channel: Jonas Weber')).toBeInTheDocument();
     const socket = app.socket();
     await waitFor(() =>
-      expect(socket.emittedOf('thread:join')).toContainEqual({ threadId: THREAD_ID, afterSeq: 0 }),
+      expect(socket.emittedOf('thread:join')).toContainEqual({
+        threadId: THREAD_ID,
+        afterSeq: 0,
+        afterChange: 0,
+      }),
     );
 
     act(() => socket.serverEmit('typing', { threadId: THREAD_ID, who: 'Jonas Weber' }));
@@ -112,10 +116,56 @@ describe('the thread page', () => {
 
     expect(await screen.findByText('Message number 4')).toBeInTheDocument();
     expect(messageTexts()).toEqual(['1', '2', '3', '4']);
-    expect(socket.emittedOf('thread:join').at(-1)).toEqual({ threadId: THREAD_ID, afterSeq: 2 });
+    expect(socket.emittedOf('thread:join').at(-1)).toEqual({
+      threadId: THREAD_ID,
+      afterSeq: 2,
+      afterChange: 0,
+    });
     await waitFor(() =>
       expect(screen.queryByText('Connection lost. Reconnecting…')).not.toBeInTheDocument(),
     );
+  });
+
+  it('catches up on edits and deletions made while disconnected, by change stamp', async () => {
+    const app = renderApp({
+      route: ROUTE,
+      session: makeSession(),
+      routes: routes(makeThread({ lastChange: 4 }), [makeMessage(1), makeMessage(2)]),
+      socketHandlers: handlers(),
+    });
+    await screen.findByText('Message number 2');
+    const socket = app.socket();
+    await waitFor(() => expect(socket.connected).toBe(true));
+    // A live edit moves the stamp on.
+    act(() =>
+      socket.serverEmit(
+        'message:updated',
+        makeMessage(1, {
+          body: 'First, edited live',
+          edited: true,
+          editedAt: '2026-01-13T10:00:00.000Z',
+          changeSeq: 5,
+        }),
+      ),
+    );
+    expect(await screen.findByText('First, edited live')).toBeInTheDocument();
+
+    act(() => socket.dropConnection());
+    socket.handlers['thread:join'] = () => ({
+      ok: true,
+      missed: [],
+      hasMore: false,
+      changed: [makeMessage(2, { body: '', deleted: true, changeSeq: 6 })],
+      lastChange: 6,
+    });
+    act(() => socket.reconnect());
+
+    expect(await screen.findByText('This message was deleted.')).toBeInTheDocument();
+    expect(socket.emittedOf('thread:join').at(-1)).toEqual({
+      threadId: THREAD_ID,
+      afterSeq: 2,
+      afterChange: 5,
+    });
   });
 
   it('pages the rest over HTTP when the catch-up was capped', async () => {

@@ -86,7 +86,7 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
   });
   const canModerate = atLeast(network.data?.myRole ?? null, 'moderator');
 
-  const live = useThreadMessages(thread.id, thread.lastSeq);
+  const live = useThreadMessages(thread.id, thread.lastSeq, thread.lastChange);
   const { store } = live;
   const presence = useChannelRoom(thread.channelId);
 

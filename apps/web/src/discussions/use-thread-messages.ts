@@ -34,7 +34,7 @@ interface MessagesPage {
  * user's sends all go through the one reducer that keeps a single copy per seq. Sends go over
  * the socket with a client-chosen id (over HTTP when the socket is down); retries reuse it.
  */
-export function useThreadMessages(threadId: string, initialLastSeq: number) {
+export function useThreadMessages(threadId: string, initialLastSeq: number, initialLastChange = 0) {
   const api = useApiClient();
   const { socket } = useRealtime();
 
@@ -44,6 +44,14 @@ export function useThreadMessages(threadId: string, initialLastSeq: number) {
   // Async work (a join's afterSeq, a page's cursor) reads the latest state from here, not from
   // a render's closure.
   const storeRef = useRef(store);
+  // The thread's latest change stamp we have applied: a rejoin asks for edits and deletions after
+  // it, so what changed while the connection was down is caught up too, not only new messages.
+  const lastChangeRef = useRef(initialLastChange);
+  const noteChanges = useCallback((messages: readonly MessageView[]) => {
+    for (const message of messages) {
+      if (message.changeSeq > lastChangeRef.current) lastChangeRef.current = message.changeSeq;
+    }
+  }, []);
   const dispatch = useCallback((action: MessageStoreAction) => {
     const next = messageStoreReducer(storeRef.current, action);
     if (next !== storeRef.current) {
@@ -127,24 +135,34 @@ export function useThreadMessages(threadId: string, initialLastSeq: number) {
     const join = () => {
       socket
         .timeout(ACK_TIMEOUT_MS)
-        .emit('thread:join', { threadId, afterSeq: catchUpFrom(storeRef.current) }, (err, ack) => {
-          if (err) {
-            // No answer: the connection is probably going down; 'connect' joins again.
-            return;
-          }
-          if (!ack.ok) {
-            setJoinError(ack.message || ack.error);
-            return;
-          }
-          setJoinError(null);
-          dispatch({ type: 'received', messages: ack.missed });
-          // The catch-up was capped: the rest comes over HTTP.
-          if (ack.hasMore) pageForward().catch(() => undefined);
-        });
+        .emit(
+          'thread:join',
+          { threadId, afterSeq: catchUpFrom(storeRef.current), afterChange: lastChangeRef.current },
+          (err, ack) => {
+            if (err) {
+              // No answer: the connection is probably going down; 'connect' joins again.
+              return;
+            }
+            if (!ack.ok) {
+              setJoinError(ack.message || ack.error);
+              return;
+            }
+            setJoinError(null);
+            dispatch({ type: 'received', messages: [...ack.missed, ...(ack.changed ?? [])] });
+            noteChanges(ack.missed);
+            noteChanges(ack.changed ?? []);
+            if (ack.lastChange !== undefined && ack.lastChange > lastChangeRef.current) {
+              lastChangeRef.current = ack.lastChange;
+            }
+            // The catch-up was capped: the rest comes over HTTP.
+            if (ack.hasMore) pageForward().catch(() => undefined);
+          },
+        );
     };
     const onMessage = (message: MessageView) => {
       if (message.threadId !== threadId) return;
       dispatch({ type: 'received', messages: [message] });
+      noteChanges([message]);
     };
     const onNew = (message: MessageView) => {
       if (message.threadId !== threadId) return;

@@ -64,7 +64,11 @@ describe('the live connection', () => {
     expect(await screen.findByText('Message number 3')).toBeInTheDocument();
     expect(app.calls.filter((call) => call.path === '/api/auth/refresh')).toHaveLength(1);
     expect(socket.tokens).toEqual(['access-1', 'access-2']);
-    expect(socket.emittedOf('thread:join').at(-1)).toEqual({ threadId: THREAD_ID, afterSeq: 2 });
+    expect(socket.emittedOf('thread:join').at(-1)).toEqual({
+      threadId: THREAD_ID,
+      afterSeq: 2,
+      afterChange: 0,
+    });
   });
 
   it('renews the token when the server closes the connection without saying why', async () => {

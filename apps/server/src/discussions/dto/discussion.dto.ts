@@ -138,6 +138,12 @@ export class ThreadJoinPayload extends ThreadRef {
   @Min(0)
   @Max(SEQ_MAX, SEQ_RANGE)
   afterSeq?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(SEQ_MAX, SEQ_RANGE)
+  afterChange?: number;
 }
 
 export class ReadPayload extends ThreadRef {
