@@ -256,7 +256,7 @@ it('names the mentioning author by label only in the notification', async () => 
   const forSpeaker = await t.http.get('/api/notifications', { token: speaker.token });
   expect(forSpeaker.body.items).toEqual([
     expect.objectContaining({
-      threadId: thread.id,
+      subject: expect.objectContaining({ type: 'thread', id: thread.id }),
       messageId: authorMessage.id,
       actor: { kind: 'chatham', label: 'Local government' },
     }),

@@ -1,4 +1,4 @@
-import type { NotificationView } from '@tandem/domain';
+import { NOTIFICATION_KINDS, type NotificationView } from '@tandem/domain';
 import { startTestApp, TestApp } from '../support/app';
 import {
   allPages,
@@ -67,9 +67,8 @@ describe('mentions', () => {
         id: expect.any(String),
         kind: 'mention',
         networkId: cast.network.id,
-        threadId,
+        subject: { type: 'thread', id: threadId, title: 'Mentions here' },
         messageId: message.id,
-        threadTitle: 'Mentions here',
         actor: {
           kind: 'named',
           userId: cast.member.user.id,
@@ -93,7 +92,9 @@ describe('mentions', () => {
     });
     const box = await inbox(target);
     expect(box.items).toHaveLength(1);
-    expect(box.items[0]).toMatchObject({ threadId: thread.id, threadTitle: 'Opening' });
+    expect(box.items[0]).toMatchObject({
+      subject: { type: 'thread', id: thread.id, title: 'Opening' },
+    });
   });
 
   it('does not treat an email address or a longer handle as a mention', async () => {
@@ -130,7 +131,7 @@ describe('mentions', () => {
     expect(after).toBe(before);
     for (const user of [cast.outsider, cast.moderator]) {
       const box = await inbox(user);
-      expect(box.items.map((n) => n.threadId)).not.toContain(secret.id);
+      expect(box.items.map((n) => n.subject.id)).not.toContain(secret.id);
     }
 
     // Once on the list, the same mention notifies.
@@ -145,7 +146,7 @@ describe('mentions', () => {
       secret.id,
       `now you can read it, @${cast.moderator.user.handle}`,
     );
-    expect((await inbox(cast.moderator)).items.map((n) => n.threadId)).toContain(secret.id);
+    expect((await inbox(cast.moderator)).items.map((n) => n.subject.id)).toContain(secret.id);
   });
 });
 
@@ -320,5 +321,41 @@ describe('paging notifications', () => {
       token: cast.member.token,
     });
     expect(response.status).toBe(400);
+  });
+});
+
+describe('the notifications table', () => {
+  it('knows exactly the kinds the domain declares, each about the same subject type', async () => {
+    const rows = await sql<{ kind: string; subject_type: string }>(
+      t,
+      'SELECT kind, subject_type FROM notification_kinds ORDER BY kind',
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.kind, row.subject_type]))).toEqual(
+      NOTIFICATION_KINDS,
+    );
+  });
+
+  async function refused(text: string, params: unknown[]): Promise<string> {
+    try {
+      await sql(t, text, params);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('the insert was accepted');
+  }
+
+  it('refuses a kind it does not know and a kind about the wrong type of subject', async () => {
+    const insert = `INSERT INTO notifications (user_id, kind, network_id, subject_type, subject_id, thread_id)
+                    VALUES ($1, $2, $3, $4, $5, $6)`;
+    const user = cast.member.user.id;
+    expect(
+      await refused(insert, [user, 'made_up', cast.network.id, 'thread', threadId, threadId]),
+    ).toMatch(/notifications_kind_fkey/);
+    expect(
+      await refused(insert, [user, 'mention', cast.network.id, 'pairing', threadId, null]),
+    ).toMatch(/notifications_kind_fkey/);
+    expect(
+      await refused(insert, [user, 'mention', cast.network.id, 'thread', threadId, null]),
+    ).toMatch(/notifications_thread_subject/);
   });
 });

@@ -199,19 +199,6 @@ export interface ThreadPage {
   hasMore: boolean;
 }
 
-export interface NotificationView {
-  id: string;
-  kind: 'mention';
-  networkId: string;
-  threadId: string;
-  messageId: string;
-  threadTitle: string;
-  actor: AuthorView;
-  excerpt: string;
-  readAt: string | null;
-  createdAt: string;
-}
-
 export interface PresenceView {
   channelId: string;
   /** Members with at least one connected client in the channel. */

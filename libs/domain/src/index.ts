@@ -7,3 +7,5 @@ export * from './discussions';
 export * from './contract';
 export * from './realtime';
 export * from './library';
+export * from './notifications';
+export * from './audit';

@@ -1,5 +1,6 @@
 import type { ErrorCode } from './errors';
-import type { MessageView, NotificationView, PresenceView, ThreadView } from './contract';
+import type { MessageView, PresenceView, ThreadView } from './contract';
+import type { NotificationView } from './notifications';
 
 /** Every acknowledgement: success with its payload, or a refusal the client can act on. */
 export type Ack<T extends object = object> =

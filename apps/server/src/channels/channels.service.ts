@@ -3,7 +3,9 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import * as policy from '@tandem/domain';
 import { ChannelView, conflict, enforce, notFound } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditLogService } from '../audit/audit-log.service';
 import type { Actor } from '../common/actor';
+import { returnedRows } from '../common/sql';
 import { ChannelAccessLostEvent, EVENTS } from '../events/domain-events';
 import { MembershipEntity } from '../networks/membership.entity';
 import { NetworkEntity } from '../networks/network.entity';
@@ -48,6 +50,7 @@ export class ChannelsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
+    private readonly audit: AuditLogService,
   ) {}
 
   async create(actor: Actor, networkSlug: string, dto: CreateChannelDto): Promise<ChannelView> {
@@ -183,13 +186,22 @@ export class ChannelsService {
       ) {
         throw notFound('Member');
       }
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ChannelMemberEntity)
-        .values({ channelId, userId: dto.userId, addedBy: actor.userId })
-        .orIgnore()
-        .execute();
+      const inserted = returnedRows(
+        await manager.query(
+          `INSERT INTO channel_members (channel_id, user_id, added_by) VALUES ($1, $2, $3)
+           ON CONFLICT DO NOTHING RETURNING user_id`,
+          [channelId, dto.userId, actor.userId],
+        ),
+      );
+      if (inserted.length > 0) {
+        await this.audit.record(manager, {
+          networkId: access.networkId,
+          actorId: actor.userId,
+          action: 'channel.member_added',
+          subject: { type: 'channel', id: channelId },
+          details: { userId: dto.userId },
+        });
+      }
     });
     return this.managedView(actor, channelId);
   }
@@ -202,6 +214,15 @@ export class ChannelsService {
       else enforce(policy.readChannel(access));
       const result = await manager.delete(ChannelMemberEntity, { channelId, userId });
       if (!result.affected) throw notFound('Channel member');
+      if (userId !== actor.userId) {
+        await this.audit.record(manager, {
+          networkId: access.networkId,
+          actorId: actor.userId,
+          action: 'channel.member_removed',
+          subject: { type: 'channel', id: channelId },
+          details: { userId },
+        });
+      }
     });
     const event: ChannelAccessLostEvent = { channelId, userId };
     this.events.emit(EVENTS.channelAccessLost, event);

@@ -9,6 +9,8 @@ import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
 import { Discussions1763900000000 } from './migrations/1763900000000-discussions';
 import { Library1764000000000 } from './migrations/1764000000000-library';
 import { MessageChanges1764100000000 } from './migrations/1764100000000-message-changes';
+import { NotificationSubjects1764200000000 } from './migrations/1764200000000-notification-subjects';
+import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log';
 import {
   CaseStudyEntity,
   ResearchSummaryEntity,
@@ -22,8 +24,10 @@ import {
 } from '../discussions/message.entity';
 import { ThreadEntity } from '../discussions/thread.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 
 export const ENTITIES = [
+  AuditEntryEntity,
   UserEntity,
   OrganisationEntity,
   RefreshTokenEntity,
@@ -48,6 +52,8 @@ export const MIGRATIONS = [
   Discussions1763900000000,
   Library1764000000000,
   MessageChanges1764100000000,
+  NotificationSubjects1764200000000,
+  AuditLog1764300000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

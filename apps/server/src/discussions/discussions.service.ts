@@ -19,6 +19,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { loadChannelAccess, loadThreadAccess } from '../channels/channel-access';
 import { loadThreadLinks } from '../library/thread-links';
 import { ChannelEntity } from '../channels/channel.entity';
+import { AuditLogService } from '../audit/audit-log.service';
 import type { Actor } from '../common/actor';
 import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
 import { isUniqueViolation, returnedRows } from '../common/sql';
@@ -106,6 +107,7 @@ export class DiscussionsService {
     private readonly events: EventEmitter2,
     private readonly rateLimits: RateLimitService,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -223,13 +225,34 @@ export class DiscussionsService {
   async setLocked(actor: Actor, threadId: string, locked: boolean): Promise<ThreadView> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(policy.lockThread(access));
-    await this.dataSource.manager.update(
-      ThreadEntity,
-      { id: threadId },
-      locked
-        ? { lockedAt: new Date(), lockedBy: actor.userId }
-        : { lockedAt: null, lockedBy: null },
-    );
+    await this.dataSource.transaction(async (manager) => {
+      // Only a real change is recorded: locking a locked thread changes nothing.
+      const changed = await manager
+        .createQueryBuilder()
+        .update(ThreadEntity)
+        .set(
+          locked
+            ? { lockedAt: new Date(), lockedBy: actor.userId }
+            : { lockedAt: null, lockedBy: null },
+        )
+        .where(
+          locked
+            ? 'id = :threadId AND locked_at IS NULL'
+            : 'id = :threadId AND locked_at IS NOT NULL',
+          {
+            threadId,
+          },
+        )
+        .execute();
+      if (changed.affected) {
+        await this.audit.record(manager, {
+          networkId: access.networkId,
+          actorId: actor.userId,
+          action: locked ? 'thread.locked' : 'thread.unlocked',
+          subject: { type: 'thread', id: threadId },
+        });
+      }
+    });
     this.events.emit(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
     return this.getThread(actor, threadId);
   }

@@ -17,6 +17,7 @@ import {
   Standing,
 } from '@tandem/domain';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditLogService } from '../audit/audit-log.service';
 import { hashToken, newOpaqueToken } from '../auth/tokens';
 import { EVENTS, NetworkAccessLostEvent } from '../events/domain-events';
 import type { Actor } from '../common/actor';
@@ -31,6 +32,7 @@ import type {
 } from './dto/network.dto';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
+import { loadNetworkAccess, loadStanding } from './network-access';
 import { NetworkEntity } from './network.entity';
 import { toInvitationView, toMemberView, toNetworkView } from './network-views';
 
@@ -57,6 +59,7 @@ export class NetworksService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
+    private readonly audit: AuditLogService,
   ) {}
 
   async create(actor: Actor, dto: CreateNetworkDto): Promise<NetworkView> {
@@ -163,6 +166,15 @@ export class NetworksService {
         }),
       );
       await manager.delete(MembershipEntity, { networkId: network.id, userId });
+      if (userId !== actor.userId) {
+        await this.audit.record(manager, {
+          networkId: network.id,
+          actorId: actor.userId,
+          action: 'member.removed',
+          subject: { type: 'user', id: userId },
+          details: { role: target },
+        });
+      }
       // Private-channel lists belong to the membership: someone invited back starts afresh.
       await manager.query(
         `DELETE FROM channel_members WHERE user_id = $1 AND channel_id IN (SELECT id FROM channels WHERE network_id = $2)`,
@@ -193,6 +205,15 @@ export class NetworksService {
         }),
       );
       await manager.update(MembershipEntity, { networkId: network.id, userId }, { role: dto.role });
+      if (target !== dto.role) {
+        await this.audit.record(manager, {
+          networkId: network.id,
+          actorId: actor.userId,
+          action: 'member.role_changed',
+          subject: { type: 'user', id: userId },
+          details: { from: target, to: dto.role },
+        });
+      }
       return toMemberView(await this.membership(manager, network.id, userId));
     });
   }
@@ -386,34 +407,18 @@ export class NetworksService {
     );
   }
 
-  /**
-   * Finds a network by slug with the caller's standing in it. A network the caller may not see
-   * is reported exactly like a missing one.
-   */
-  private async context(
+  /** See loadNetworkAccess: a network the caller may not see is reported like a missing one. */
+  private context(
     manager: EntityManager,
     actor: Actor,
     slug: string,
     options: { lock?: boolean } = {},
   ): Promise<NetworkContext> {
-    if (typeof slug !== 'string' || typeof actor.userId !== 'string') throw notFound('Network');
-    const network = await manager.findOne(NetworkEntity, {
-      where: { slug },
-      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!network) throw notFound('Network');
-    const standing = await this.standing(manager, network.id, actor.userId);
-    if (!policy.canSeeNetwork(network.visibility, standing)) throw notFound('Network');
-    return { network, standing };
+    return loadNetworkAccess(manager, actor.userId, slug, options);
   }
 
-  private async standing(
-    manager: EntityManager,
-    networkId: string,
-    userId: string,
-  ): Promise<Standing> {
-    const membership = await manager.findOneBy(MembershipEntity, { networkId, userId });
-    return membership?.role ?? null;
+  private standing(manager: EntityManager, networkId: string, userId: string): Promise<Standing> {
+    return loadStanding(manager, networkId, userId);
   }
 
   private async membership(

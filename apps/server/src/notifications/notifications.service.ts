@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { excerpt, extractMentions, notFound, NotificationView, Page } from '@tandem/domain';
-import { DataSource, IsNull } from 'typeorm';
+import {
+  AuthorView,
+  excerpt,
+  extractMentions,
+  notFound,
+  NotificationKind,
+  NotificationSubject,
+  NotificationView,
+  Page,
+  subjectTypeOf,
+} from '@tandem/domain';
+import { DataSource, In, IsNull } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { decodeCursor, encodeCursor, PageQuery, pageSize } from '../common/pagination';
 import { returnedRows } from '../common/sql';
@@ -9,7 +19,18 @@ import { toAuthorView } from '../discussions/discussion-views';
 import type { MessageEntity } from '../discussions/message.entity';
 import type { ThreadEntity } from '../discussions/thread.entity';
 import { AuthorFacts, EVENTS, NotificationEvent } from '../events/domain-events';
-import { MentionPayload, NotificationEntity } from './notification.entity';
+import { NotificationEntity, NotificationPayload } from './notification.entity';
+
+export interface NotifyInput {
+  userIds: string[];
+  kind: NotificationKind;
+  networkId: string;
+  subject: NotificationSubject;
+  messageId?: string | null;
+  actor?: AuthorView | null;
+  excerpt?: string;
+  dedupeKey?: string | null;
+}
 
 @Injectable()
 export class NotificationsService {
@@ -17,6 +38,57 @@ export class NotificationsService {
     private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
   ) {}
+
+  /**
+   * Notifies each recipient once, then publishes the notifications for live delivery. Call it
+   * after the change it reports has committed (a rolled-back change must notify nobody); it runs
+   * its own statement. With a `dedupeKey`, a recipient who already has a notification of this
+   * kind and key gets no second one, so a job running on several processes notifies once.
+   * The caller decides who may learn of the subject: only pass recipients who can read it.
+   */
+  async notify(input: NotifyInput): Promise<NotificationEntity[]> {
+    const recipients = [...new Set(input.userIds)];
+    if (recipients.length === 0) return [];
+    const subjectType: string = subjectTypeOf(input.kind);
+    if (subjectType !== input.subject.type) {
+      // A programming error, not bad input: the database would refuse the row anyway.
+      throw new Error(`A ${input.kind} notification is about a ${subjectType}`);
+    }
+    const payload: NotificationPayload = {
+      title: input.subject.title,
+      excerpt: input.excerpt ?? '',
+      actor: input.actor ?? null,
+    };
+    const rows = returnedRows<{ id: string }>(
+      await this.dataSource.query(
+        `INSERT INTO notifications
+           (user_id, kind, network_id, subject_type, subject_id, thread_id, message_id, dedupe_key, payload)
+         SELECT r, $2, $3, $4, $5, $6, $7, $8, $9::jsonb FROM unnest($1::uuid[]) AS r
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [
+          recipients,
+          input.kind,
+          input.networkId,
+          subjectType,
+          input.subject.id,
+          subjectType === 'thread' ? input.subject.id : null,
+          input.messageId ?? null,
+          input.dedupeKey ?? null,
+          JSON.stringify(payload),
+        ],
+      ),
+    );
+    if (rows.length === 0) return [];
+    const created = await this.dataSource.manager.findBy(NotificationEntity, {
+      id: In(rows.map((row) => row.id)),
+    });
+    for (const notification of created) {
+      const event: NotificationEvent = { notification };
+      this.events.emit(EVENTS.notificationCreated, event);
+    }
+    return created;
+  }
 
   /**
    * Notifies the members mentioned by @handle who can read the thread (never the author, never
@@ -38,34 +110,16 @@ export class NotificationsService {
           AND (c.visibility = 'network' OR EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = u.id))`,
       [handles, thread.networkId, thread.channelId, message.authorId],
     );
-    if (recipients.length === 0) return;
-    const payload: MentionPayload = {
-      threadTitle: thread.title,
-      excerpt: excerpt(message.body),
+    // The unique (user, message) index for mentions keeps an edit from notifying twice.
+    await this.notify({
+      userIds: recipients.map((r) => r.id),
+      kind: 'mention',
+      networkId: thread.networkId,
+      subject: { type: 'thread', id: thread.id, title: thread.title },
+      messageId: message.id,
       actor: toAuthorView(thread.attribution, message.authorLabel, author),
-    };
-    const inserted = returnedRows<{ id: string }>(
-      await this.dataSource.query(
-        `INSERT INTO notifications (user_id, kind, network_id, thread_id, message_id, payload)
-         SELECT r, 'mention', $2, $3, $4, $5::jsonb FROM unnest($1::uuid[]) AS r
-         ON CONFLICT (user_id, message_id) WHERE kind = 'mention' DO NOTHING
-         RETURNING id`,
-        [
-          recipients.map((r) => r.id),
-          thread.networkId,
-          thread.id,
-          message.id,
-          JSON.stringify(payload),
-        ],
-      ),
-    );
-    for (const row of inserted) {
-      const notification = await this.dataSource.manager.findOneByOrFail(NotificationEntity, {
-        id: row.id,
-      });
-      const event: NotificationEvent = { notification };
-      this.events.emit(EVENTS.notificationCreated, event);
-    }
+      excerpt: excerpt(message.body),
+    });
   }
 
   async list(
@@ -136,11 +190,14 @@ export function toNotificationView(notification: NotificationEntity): Notificati
     id: notification.id,
     kind: notification.kind,
     networkId: notification.networkId,
-    threadId: notification.threadId ?? '',
-    messageId: notification.messageId ?? '',
-    threadTitle: notification.payload.threadTitle,
-    actor: notification.payload.actor,
-    excerpt: notification.payload.excerpt,
+    subject: {
+      type: notification.subjectType,
+      id: notification.subjectId,
+      title: notification.payload.title,
+    },
+    messageId: notification.messageId,
+    actor: notification.payload.actor ?? null,
+    excerpt: notification.payload.excerpt ?? '',
     readAt: notification.readAt ? notification.readAt.toISOString() : null,
     createdAt: notification.createdAt.toISOString(),
   };

@@ -66,7 +66,7 @@ describe('the notification bell', () => {
         'notification',
         makeNotification({
           id: 'notification-2',
-          threadTitle: 'Tenders',
+          subject: { type: 'thread', id: 'thread-9', title: 'Tenders' },
           actor: { kind: 'chatham', label: 'National NGO' },
         }),
       );

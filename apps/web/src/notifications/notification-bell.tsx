@@ -22,6 +22,7 @@ import { authorName } from '../discussions/author';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDateTime } from '../layout/format';
 import { useRealtime } from '../realtime/realtime-context';
+import { notificationPath } from './notification-links';
 
 export type NotificationsPage = Page<NotificationView> & { unreadCount: number };
 
@@ -65,7 +66,7 @@ function BellIcon() {
   );
 }
 
-/** Mentions, live: a count on the bell, the list in a popover, each linking to its thread. */
+/** Notifications, live: a count on the bell, the list in a popover, each linking to its subject. */
 export function NotificationBell() {
   const { t } = useTranslation();
   const api = useApiClient();
@@ -214,7 +215,7 @@ export function NotificationBell() {
                     >
                       <Anchor
                         component={Link}
-                        to={`/threads/${item.threadId}`}
+                        to={notificationPath(item.subject)}
                         size="sm"
                         onClick={() => {
                           if (!item.readAt) markRead.mutate(item.id);
@@ -222,9 +223,9 @@ export function NotificationBell() {
                         }}
                         style={{ overflowWrap: 'anywhere' }}
                       >
-                        {t('notifications.mention', {
-                          actor: authorName(item.actor),
-                          thread: item.threadTitle,
+                        {t(`notifications.kind.${item.kind}`, {
+                          actor: item.actor ? authorName(item.actor) : '',
+                          title: item.subject.title,
                         })}
                       </Anchor>
                       {item.excerpt && (
@@ -246,7 +247,7 @@ export function NotificationBell() {
                               variant="subtle"
                               onClick={() => markRead.mutate(item.id)}
                               aria-label={t('notifications.markReadFor', {
-                                thread: item.threadTitle,
+                                title: item.subject.title,
                               })}
                             >
                               {t('notifications.markRead')}

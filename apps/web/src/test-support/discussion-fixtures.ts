@@ -100,9 +100,8 @@ export function makeNotification(overrides: Partial<NotificationView> = {}): Not
     id: 'notification-1',
     kind: 'mention',
     networkId: 'network-1',
-    threadId: THREAD_ID,
+    subject: { type: 'thread', id: THREAD_ID, title: 'Volunteer mentors after the first year' },
     messageId: 'message-2',
-    threadTitle: 'Volunteer mentors after the first year',
     actor: {
       kind: 'named',
       userId: 'user-jonas',

@@ -363,8 +363,10 @@ export const de: Messages = {
     empty: 'Noch keine Benachrichtigungen.',
     markAllRead: 'Alle als gelesen markieren',
     markRead: 'Als gelesen markieren',
-    markReadFor: 'Als gelesen markieren: {{thread}}',
-    mention: '{{actor}} hat Sie in „{{thread}}“ erwähnt',
+    markReadFor: 'Als gelesen markieren: {{title}}',
+    kind: {
+      mention: '{{actor}} hat Sie in „{{title}}“ erwähnt',
+    },
     unread: 'Neu',
   },
   question: {

@@ -353,8 +353,10 @@ export const en = {
     empty: 'No notifications yet.',
     markAllRead: 'Mark all as read',
     markRead: 'Mark as read',
-    markReadFor: 'Mark as read: {{thread}}',
-    mention: '{{actor}} mentioned you in “{{thread}}”',
+    markReadFor: 'Mark as read: {{title}}',
+    kind: {
+      mention: '{{actor}} mentioned you in “{{title}}”',
+    },
     unread: 'New',
   },
   question: {

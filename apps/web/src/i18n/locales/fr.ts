@@ -360,8 +360,10 @@ export const fr: Messages = {
     empty: 'Aucune notification pour l’instant.',
     markAllRead: 'Tout marquer comme lu',
     markRead: 'Marquer comme lu',
-    markReadFor: 'Marquer comme lu : {{thread}}',
-    mention: '{{actor}} vous a mentionné·e dans « {{thread}} »',
+    markReadFor: 'Marquer comme lu : {{title}}',
+    kind: {
+      mention: '{{actor}} vous a mentionné·e dans « {{title}} »',
+    },
     unread: 'Nouveau',
   },
   question: {

@@ -354,8 +354,10 @@ export const it: Messages = {
     empty: 'Ancora nessuna notifica.',
     markAllRead: 'Segna tutte come lette',
     markRead: 'Segna come letta',
-    markReadFor: 'Segna come letta: {{thread}}',
-    mention: '{{actor}} ti ha menzionato in «{{thread}}»',
+    markReadFor: 'Segna come letta: {{title}}',
+    kind: {
+      mention: '{{actor}} ti ha menzionato in «{{title}}»',
+    },
     unread: 'Nuova',
   },
   question: {

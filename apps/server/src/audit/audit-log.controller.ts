@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { AUDIT_ACTIONS, AuditAction, AuditEntryView, Page } from '@tandem/domain';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Actor, CurrentActor } from '../common/actor';
+import { PageQuery } from '../common/pagination';
+import { AuditLogService } from './audit-log.service';
+
+export class AuditLogQueryDto extends PageQuery {
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
+  action?: AuditAction;
+
+  @ApiPropertyOptional({ description: 'only entries about this member, message, thread...' })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
+}
+
+@ApiTags('moderation')
+@ApiBearerAuth()
+@Controller()
+export class AuditLogController {
+  constructor(private readonly audit: AuditLogService) {}
+
+  @Get('networks/:slug/audit-log')
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('slug') slug: string,
+    @Query() query: AuditLogQueryDto,
+  ): Promise<Page<AuditEntryView>> {
+    return this.audit.list(actor, slug, query);
+  }
+}

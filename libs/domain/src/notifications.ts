@@ -1,0 +1,44 @@
+import type { AuthorView } from './contract';
+
+/**
+ * What a notification can be about. Each kind below is about exactly one subject type, and the
+ * database holds the same pairs (table `notification_kinds`), so a notification can never point
+ * at the wrong kind of thing. A feature adds its kinds here and in a migration of its own.
+ */
+export const NOTIFICATION_SUBJECT_TYPES = ['thread'] as const;
+export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
+
+export const NOTIFICATION_KINDS = {
+  /** Someone @mentioned the recipient in a thread they can read. */
+  mention: 'thread',
+} as const satisfies Record<string, NotificationSubjectType>;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export function subjectTypeOf(kind: NotificationKind): NotificationSubjectType {
+  return NOTIFICATION_KINDS[kind];
+}
+
+export interface NotificationSubject {
+  type: NotificationSubjectType;
+  id: string;
+  /** The subject's title as it was when the notification was made (a thread's title, say). */
+  title: string;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  networkId: string;
+  subject: NotificationSubject;
+  /** The message a mention sits in, for scrolling to it; null for other kinds. */
+  messageId: string | null;
+  /**
+   * Who caused it, as the subject's attribution rule shows them (a Chatham House thread gives a
+   * label only); null when nobody did (a reminder, say).
+   */
+  actor: AuthorView | null;
+  /** A short plain-text extract, possibly empty. */
+  excerpt: string;
+  readAt: string | null;
+  createdAt: string;
+}
