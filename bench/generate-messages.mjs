@@ -15,6 +15,46 @@ import { log } from './common.mjs';
 
 const BATCH_ROWS = 100_000;
 const LABEL = 'Independent practitioner';
+/** Words per generated message body (about 150 characters with the prefix). */
+const WORDS_PER_MESSAGE = 16;
+const VOCABULARY_SIZE = 2000;
+/** Every RARE_EVERY-th message carries one of RARE_TOKENS tokens: each in about 1 in 50,000. */
+const RARE_EVERY = 1000;
+const RARE_TOKENS = 20;
+
+/**
+ * A vocabulary with a skewed (roughly Zipf-like) use, so searches meet terms of every
+ * frequency, as in real discussions: word i is drawn as vocabulary[floor(N * random()^3)], so
+ * the first word appears in most messages, word 100 in about 2 %, the last in about 0.3 %.
+ * Deterministic: the same words in every run.
+ */
+export function vocabulary(size = VOCABULARY_SIZE) {
+  const onsets = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z'];
+  const vowels = ['a', 'e', 'i', 'o', 'u'];
+  const words = [];
+  for (let i = 0; words.length < size; i++) {
+    let n = i;
+    let word = '';
+    for (let syllable = 0; syllable < 3; syllable++) {
+      word += onsets[n % onsets.length] + vowels[Math.floor(n / onsets.length) % vowels.length];
+      n = Math.floor(n / (onsets.length * vowels.length)) + syllable * 7 + 3;
+    }
+    if (!words.includes(word)) words.push(word);
+  }
+  return words;
+}
+
+/** The terms the search benchmark asks for, by how many messages hold them. */
+export function searchTerms(words = vocabulary()) {
+  return {
+    common: words[0],
+    medium: words[100],
+    uncommon: words[words.length - 1],
+    rare: 'rarety7',
+    absent: 'nowhereword',
+    twoWords: `${words[3]} ${words[400]}`,
+  };
+}
 
 export async function generateMessages({ databaseUrl, channelId, messages, threads }) {
   if (!(messages >= threads && threads >= 1)) throw new Error('need messages >= threads >= 1');
@@ -37,6 +77,7 @@ export async function generateMessages({ databaseUrl, channelId, messages, threa
     if (authors.length === 0) throw new Error('the network has no members to author messages');
 
     const nonce = randomBytes(4).toString('hex');
+    const words = vocabulary();
     const base = Math.floor(messages / threads);
     const extra = messages % threads;
     const counts = Array.from({ length: threads }, (_, i) => base + (i < extra ? 1 : 0));
@@ -68,7 +109,10 @@ export async function generateMessages({ databaseUrl, channelId, messages, threa
         `INSERT INTO messages (thread_id, seq, author_id, author_label, client_id, body, created_at)
          SELECT t.id, s, ($1::uuid[])[1 + ((s + t.n) % cardinality($1::uuid[]))], $2,
                 'gen-' || $3 || '-' || t.n || '-' || s,
-                'Generated message ' || s || ' of thread ' || t.n || ': ' || repeat('practice notes and follow-ups, ', 5),
+                'Message ' || s || ' of thread ' || t.n || ': ' ||
+                (SELECT string_agg(($7::text[])[1 + floor(power(random(), 3) * cardinality($7::text[]))::int], ' ')
+                   FROM generate_series(1, $8::int) AS w WHERE w > s * 0) ||
+                CASE WHEN s % $9 = 0 THEN ' rarety' || ((s / $9) % $10) ELSE '' END,
                 now() - make_interval(secs => t.count - s)
            FROM unnest($4::uuid[], $5::int[], $6::int[]) AS t(id, count, n),
                 generate_series(1, t.count) AS s`,
@@ -79,6 +123,10 @@ export async function generateMessages({ databaseUrl, channelId, messages, threa
           batch.map((t) => t.id),
           batch.map((t) => t.lastSeq),
           batch.map((t) => t.n),
+          words,
+          WORDS_PER_MESSAGE,
+          RARE_EVERY,
+          RARE_TOKENS,
         ],
       );
       inserted += rowsInBatch;

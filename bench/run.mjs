@@ -1,9 +1,11 @@
 // npm run bench: builds the server, makes a fresh database on the machine's Postgres, and runs
-// the four benchmarks of issue 3, each beside a baseline measured in the same run:
+// the benchmarks of issues 3 and 4, each beside a baseline measured in the same run:
 //   post    HTTP POST throughput vs single-row INSERTs through pg (same concurrency)
 //   chat    chat load (threads of 20, one message per member every 5 s) vs bare socket.io
 //   fanout  one thread of 1,000 sockets at 20 messages/s vs bare socket.io
 //   reads   thread pages over 1,000,000 generated messages
+//   search  full-text search over the same messages, terms of every frequency, vs the bare
+//           GIN query
 // Each benchmark gets its own server process; every load generator is a separate Node process.
 // Results: bench/results/<name>.json and bench/results/summary.md (also printed).
 import { execSync, fork } from 'node:child_process';
@@ -20,7 +22,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { knob, log, round, sleep } from './common.mjs';
-import { generateMessages } from './generate-messages.mjs';
+import { generateMessages, searchTerms } from './generate-messages.mjs';
 import { summarizeProfile } from './profile.mjs';
 import {
   BENCH_DIR,
@@ -40,7 +42,9 @@ import { createThreads, populate } from './setup.mjs';
 const RESULTS = join(BENCH_DIR, 'results');
 
 const config = {
-  only: (process.env.BENCH_ONLY || 'post,chat,fanout,reads').split(',').map((name) => name.trim()),
+  only: (process.env.BENCH_ONLY || 'post,chat,fanout,reads,search')
+    .split(',')
+    .map((name) => name.trim()),
   profile: (process.env.BENCH_PROFILE || '').split(',').filter(Boolean),
   bodySize: knob('BENCH_BODY_SIZE', 200),
   chat: {
@@ -83,6 +87,12 @@ const config = {
     warmupS: knob('BENCH_READ_WARMUP_S', 2),
     durationS: knob('BENCH_READ_DURATION_S', 12),
     targetP99Ms: 25,
+  },
+  search: {
+    rate: knob('BENCH_SEARCH_RATE', 20),
+    warmupS: knob('BENCH_SEARCH_WARMUP_S', 3),
+    durationS: knob('BENCH_SEARCH_DURATION_S', 30),
+    targetP95Ms: 50,
   },
 };
 
@@ -526,14 +536,21 @@ async function explainPage(databaseUrl, thread) {
   }
 }
 
-async function benchReads(ctx) {
+/** The million generated messages, made once per run for the reads and search benchmarks. */
+async function generatedMessages(ctx) {
   const c = config.reads;
-  const generated = await generateMessages({
+  ctx.generated ??= await generateMessages({
     databaseUrl: ctx.databaseUrl,
     channelId: ctx.channel.id,
     messages: c.messages,
     threads: Math.min(c.threads, c.messages),
   });
+  return ctx.generated;
+}
+
+async function benchReads(ctx) {
+  const c = config.reads;
+  const generated = await generatedMessages(ctx);
   const explain = await explainPage(ctx.databaseUrl, generated.threads[0]);
   const readers = ctx.users.slice(0, c.readers).map((user) => ({ token: user.token }));
   const common = {
@@ -585,6 +602,80 @@ async function benchReads(ctx) {
       p99Ms: c.targetP99Ms,
       metAtOpenLoad: open.latencyMs.p99 !== null && open.latencyMs.p99 <= c.targetP99Ms,
       metAtSaturation: closed.latencyMs.p99 !== null && closed.latencyMs.p99 <= c.targetP99Ms,
+    },
+  };
+}
+
+/** How many messages hold each term, and the plan of the bare query for the commonest. */
+async function termFacts(databaseUrl, terms) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows: total } = await db.query('SELECT count(*)::int AS n FROM messages');
+    const counts = { total: total[0].n };
+    for (const [name, term] of Object.entries(terms)) {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM messages WHERE tsv @@ websearch_to_tsquery('simple', $1)`,
+        [term],
+      );
+      counts[name] = rows[0].n;
+    }
+    return counts;
+  } finally {
+    await db.end();
+  }
+}
+
+async function benchSearch(ctx) {
+  const c = config.search;
+  await generatedMessages(ctx);
+  const terms = searchTerms();
+  const matches = await termFacts(ctx.databaseUrl, terms);
+  const readers = ctx.users.slice(0, config.reads.readers).map((user) => ({ token: user.token }));
+  const common = { terms, rate: c.rate, warmupS: c.warmupS, durationS: c.durationS };
+  const tandem = await withTandem('search', ctx.shared, async (server) => {
+    const http = { ...common, mode: 'http', url: server.url, readers };
+    return {
+      messages: await runClient(
+        'search-load.mjs',
+        { ...http, label: 'search-messages', types: 'message' },
+        server.pid,
+      ),
+      everything: await runClient(
+        'search-load.mjs',
+        { ...http, label: 'search-all', types: '' },
+        server.pid,
+      ),
+    };
+  });
+  const baseline = await runClient('search-load.mjs', {
+    ...common,
+    mode: 'pg',
+    label: 'search-pg',
+    databaseUrl: ctx.databaseUrl,
+  });
+  const p95 = (run) => run.latencyMs.p95;
+  return {
+    benchmark: 'search',
+    title: 'Full-text search (GET /api/search?q=) over the generated messages',
+    config: c,
+    terms,
+    matches,
+    tandem,
+    baseline,
+    profile: tandem.profile,
+    ratios: {
+      messagesP95: round(p95(tandem.messages) / p95(baseline), 2),
+      everythingP95: round(p95(tandem.everything) / p95(baseline), 2),
+    },
+    target: {
+      p95Ms: c.targetP95Ms,
+      met:
+        p95(tandem.messages) !== null &&
+        p95(tandem.messages) <= c.targetP95Ms &&
+        p95(tandem.everything) <= c.targetP95Ms &&
+        Object.keys(tandem.messages.errors).length === 0 &&
+        Object.keys(tandem.everything.errors).length === 0,
     },
   };
 }
@@ -712,6 +803,27 @@ function summaryMarkdown(results, facts, totalS) {
       `| | CPU cores at saturation: server / Postgres / load generator / others | ${cores(t.closed.cpu)} | ${cores(b.closed.cpu)} | | | |`,
     );
   }
+  const search = results.search;
+  if (search) {
+    const b = search.baseline;
+    const triple = (stats) => `${fmt(stats.p50)} / ${fmt(stats.p95)} / ${fmt(stats.p99)}`;
+    const rows = [
+      ['messages only', search.tandem.messages, search.ratios.messagesP95],
+      ['all types', search.tandem.everything, search.ratios.everythingP95],
+    ];
+    rows.forEach(([label, run, ratio], index) => {
+      lines.push(
+        `| ${index === 0 ? `Search, ${Number(search.matches.total).toLocaleString('en')} messages, ${fmt(search.config.rate, 0)} searches/s open loop` : ''} | ${label}: p50 / p95 / p99 ms | ${triple(run.latencyMs)} | ${triple(b.latencyMs)} (bare GIN query) | ${fmt(ratio, 2)} (p95) | p95 < ${search.target.p95Ms} ms | ${index === 1 ? yes(search.target.met) : ''} |`,
+      );
+    });
+    for (const [name, term] of Object.entries(search.terms)) {
+      const t = search.tandem.everything.byTerm[name];
+      const m = search.tandem.messages.byTerm[name];
+      lines.push(
+        `| | "${term}" (${name}, in ${Number(search.matches[name]).toLocaleString('en')} messages): p95 ms messages / all types | ${fmt(m.latencyMs.p95)} / ${fmt(t.latencyMs.p95)} | ${fmt(b.byTerm[name].latencyMs.p95)} | | | |`,
+      );
+    }
+  }
   lines.push(
     '',
     'Ratio: Tandem ÷ baseline (for latency, above 1 is slower; for throughput, below 1 is slower). ' +
@@ -796,7 +908,13 @@ async function main() {
       await stop(setupServer);
     }
     const ctx = { shared, databaseUrl: database.url, ...population };
-    const benchmarks = { post: benchPost, chat: benchChat, fanout: benchFanout, reads: benchReads };
+    const benchmarks = {
+      post: benchPost,
+      chat: benchChat,
+      fanout: benchFanout,
+      reads: benchReads,
+      search: benchSearch,
+    };
     for (const name of Object.keys(benchmarks)) {
       if (!config.only.includes(name) || interrupted) continue;
       const t = Date.now();

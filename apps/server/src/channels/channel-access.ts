@@ -1,5 +1,17 @@
-import { ChannelAccess, ChannelVisibility, notFound, Standing, ThreadAccess } from '@tandem/domain';
+import {
+  Attribution,
+  attributionLabel,
+  ChannelAccess,
+  ChannelVisibility,
+  Level,
+  notFound,
+  Sector,
+  Standing,
+  ThreadAccess,
+  unauthorized,
+} from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
+import { hotQuery } from '../common/sql';
 
 interface AccessRow {
   visibility: ChannelVisibility;
@@ -19,6 +31,8 @@ export interface LoadedThreadAccess extends ThreadAccess {
   networkId: string;
   channelId: string;
   threadId: string;
+  /** How the thread shows its authors, which every message mapping needs. */
+  attribution: Attribution;
 }
 
 /**
@@ -45,24 +59,115 @@ export async function loadChannelAccess(
   return toAccess(rows[0]);
 }
 
+/**
+ * What every thread policy needs, as SQL fragments shared by the loaders below so that a new
+ * access fact (a column here, a join there) reaches all of them at once. `$1` is the thread,
+ * `$2` the viewer.
+ */
+const THREAD_ACCESS_COLUMNS = `c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed,
+  c.network_id, c.id AS channel_id, t.locked_at, t.attribution`;
+const THREAD_ACCESS_JOINS = `JOIN channels c ON c.id = t.channel_id
+  LEFT JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $2
+  LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2`;
+
+type ThreadAccessRow = AccessRow & { locked_at: Date | null; attribution: Attribution };
+
 export async function loadThreadAccess(
   manager: EntityManager,
   userId: string,
   threadId: string,
 ): Promise<LoadedThreadAccess> {
   if (typeof threadId !== 'string' || typeof userId !== 'string') throw notFound('Thread');
-  const rows: (AccessRow & { locked_at: Date | null })[] = await manager.query(
-    `SELECT c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed, c.network_id,
-            c.id AS channel_id, t.locked_at
-       FROM threads t
-       JOIN channels c ON c.id = t.channel_id
-       LEFT JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $2
-       LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2
-      WHERE t.id = $1`,
+  const rows = await hotQuery<ThreadAccessRow>(
+    manager,
+    'thread-access',
+    `SELECT ${THREAD_ACCESS_COLUMNS} FROM threads t ${THREAD_ACCESS_JOINS} WHERE t.id = $1`,
     [threadId, userId],
   );
   if (rows.length === 0) throw notFound('Thread');
-  return { ...toAccess(rows[0]), locked: rows[0].locked_at !== null, threadId };
+  return toThreadAccess(rows[0], threadId);
+}
+
+export interface PostingContext extends LoadedThreadAccess {
+  /** The poster as others see them, and the Chatham label their post will keep. */
+  author: { displayName: string; handle: string; label: string };
+  /** The message this author already sent with this clientId (a retried send), if any. */
+  previous: { id: string; threadId: string } | null;
+  /** The thread of the message replied to: null when there is no such message. */
+  replyToThreadId: string | null;
+}
+
+interface PostingRow extends ThreadAccessRow {
+  thread_id: string | null;
+  display_name: string;
+  handle: string;
+  sector: Sector | null;
+  level: Level | null;
+  previous_id: string | null;
+  previous_thread_id: string | null;
+  reply_to_thread_id: string | null;
+}
+
+/**
+ * Everything posting a message needs to know before it writes, in one round trip: the thread
+ * access facts, the author and their organisation (for the label), an earlier send with the
+ * same clientId, and the thread of the message replied to. The posting path is the hottest in
+ * the product, and on this kind of machine every round trip to Postgres costs more than the
+ * query itself.
+ */
+export async function loadPostingContext(
+  manager: EntityManager,
+  userId: string,
+  threadId: string,
+  clientId: string,
+  replyToId: string | null,
+): Promise<PostingContext> {
+  if (typeof threadId !== 'string' || typeof userId !== 'string') throw notFound('Thread');
+  const rows = await hotQuery<PostingRow>(
+    manager,
+    'posting-context',
+    `SELECT ${THREAD_ACCESS_COLUMNS}, t.id AS thread_id,
+            u.display_name, u.handle, o.sector, o.level,
+            prev.id AS previous_id, prev.thread_id AS previous_thread_id,
+            reply.thread_id AS reply_to_thread_id
+       FROM users u
+       LEFT JOIN organisations o ON o.id = u.organisation_id
+       LEFT JOIN (threads t ${THREAD_ACCESS_JOINS}) ON t.id = $1
+       LEFT JOIN messages prev ON prev.author_id = u.id AND prev.client_id = $3
+       LEFT JOIN messages reply ON reply.id = $4
+      WHERE u.id = $2`,
+    [threadId, userId, clientId, replyToId],
+  );
+  if (rows.length === 0) throw unauthorized('Your account no longer exists');
+  const row = rows[0];
+  if (row.thread_id === null) throw notFound('Thread');
+  return {
+    ...toThreadAccess(row, threadId),
+    author: {
+      displayName: row.display_name,
+      handle: row.handle,
+      label: attributionLabelOf(row),
+    },
+    previous: row.previous_id
+      ? { id: row.previous_id, threadId: row.previous_thread_id ?? '' }
+      : null,
+    replyToThreadId: row.reply_to_thread_id,
+  };
+}
+
+function attributionLabelOf(row: { sector: Sector | null; level: Level | null }): string {
+  return attributionLabel(
+    row.sector && row.level ? { sector: row.sector, level: row.level } : null,
+  );
+}
+
+function toThreadAccess(row: ThreadAccessRow, threadId: string): LoadedThreadAccess {
+  return {
+    ...toAccess(row),
+    locked: row.locked_at !== null,
+    threadId,
+    attribution: row.attribution,
+  };
 }
 
 function toAccess(row: AccessRow): LoadedChannelAccess {

@@ -11,6 +11,7 @@ import { Library1764000000000 } from './migrations/1764000000000-library';
 import { MessageChanges1764100000000 } from './migrations/1764100000000-message-changes';
 import { NotificationSubjects1764200000000 } from './migrations/1764200000000-notification-subjects';
 import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log';
+import { SearchIndexes1764350000000 } from './migrations/1764350000000-search-indexes';
 import {
   CaseStudyEntity,
   ResearchSummaryEntity,
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   MessageChanges1764100000000,
   NotificationSubjects1764200000000,
   AuditLog1764300000000,
+  SearchIndexes1764350000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -37,6 +37,18 @@ export interface ThreadEvent {
   author: AuthorFacts | null;
 }
 
+/**
+ * A thread changed (new activity, a lock, a link). With `thread`, the publisher hands over the
+ * thread as it stands after the change and the listener relays it as is, without its links
+ * (which did not change); without it, the listener reads the thread and its links afresh.
+ */
+export interface ThreadUpdatedEvent {
+  threadId: string;
+  thread?: ThreadEntity;
+  /** The thread's author, with `thread`. */
+  author?: AuthorFacts | null;
+}
+
 export interface NotificationEvent {
   notification: NotificationEntity;
 }

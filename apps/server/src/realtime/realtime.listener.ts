@@ -13,6 +13,7 @@ import {
   NotificationEvent,
   SessionEndedEvent,
   ThreadEvent,
+  ThreadUpdatedEvent,
 } from '../events/domain-events';
 import { toNotificationView } from '../notifications/notifications.service';
 import { UserEntity } from '../users/user.entity';
@@ -60,7 +61,18 @@ export class RealtimeListener {
   }
 
   @OnEvent(EVENTS.threadUpdated, { async: true, promisify: true })
-  async onThreadUpdated({ threadId }: { threadId: string }): Promise<void> {
+  async onThreadUpdated({
+    threadId,
+    thread: given,
+    author: givenAuthor,
+  }: ThreadUpdatedEvent): Promise<void> {
+    if (given) {
+      // New activity: the links are as they were, so the clients keep theirs.
+      this.gateway.server
+        .to([ROOM.channel(given.channelId), ROOM.thread(given.id)])
+        .emit('thread:updated', toThreadView(given, givenAuthor ?? null, null, 0));
+      return;
+    }
     const thread = await this.dataSource.manager.findOneBy(ThreadEntity, { id: threadId });
     if (!thread) return;
     const author = thread.authorId

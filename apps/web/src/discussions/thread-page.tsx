@@ -110,10 +110,8 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
             }
           : current,
       );
-      // A server that sends no links with the update: ask for them.
-      if (!updated.links) {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.threadLinks(thread.id) });
-      }
+      // An update without links is new activity: the server sends the links whenever they
+      // change, so the ones held are still right.
     };
     socket.on('thread:updated', onUpdated);
     return () => {
