@@ -8,17 +8,22 @@ interface AccessRow {
   listed: boolean;
   network_id: string;
   channel_id: string;
+  pairing_mentor_id: string | null;
+  pairing_mentee_id: string | null;
 }
 
 export interface LoadedChannelAccess extends ChannelAccess {
   networkId: string;
   channelId: string;
+  /** The mentor and mentee when this is a pairing's channel, else empty. */
+  pairingPartnerIds: string[];
 }
 
 export interface LoadedThreadAccess extends ThreadAccess {
   networkId: string;
   channelId: string;
   threadId: string;
+  pairingPartnerIds: string[];
 }
 
 /**
@@ -34,15 +39,17 @@ export async function loadChannelAccess(
 ): Promise<LoadedChannelAccess> {
   if (typeof channelId !== 'string' || typeof userId !== 'string') throw notFound('Channel');
   const rows: AccessRow[] = await manager.query(
-    `SELECT c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed, c.network_id, c.id AS channel_id
+    `SELECT c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed, c.network_id, c.id AS channel_id,
+            p.mentor_id AS pairing_mentor_id, p.mentee_id AS pairing_mentee_id
        FROM channels c
        LEFT JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $2
        LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2
+       LEFT JOIN pairings p ON p.channel_id = c.id
       WHERE c.id = $1`,
     [channelId, userId],
   );
   if (rows.length === 0) throw notFound('Channel');
-  return toAccess(rows[0]);
+  return toAccess(rows[0], userId);
 }
 
 export async function loadThreadAccess(
@@ -53,20 +60,28 @@ export async function loadThreadAccess(
   if (typeof threadId !== 'string' || typeof userId !== 'string') throw notFound('Thread');
   const rows: (AccessRow & { locked_at: Date | null })[] = await manager.query(
     `SELECT c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed, c.network_id,
-            c.id AS channel_id, t.locked_at
+            c.id AS channel_id, t.locked_at,
+            p.mentor_id AS pairing_mentor_id, p.mentee_id AS pairing_mentee_id
        FROM threads t
        JOIN channels c ON c.id = t.channel_id
        LEFT JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $2
        LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2
+       LEFT JOIN pairings p ON p.channel_id = c.id
       WHERE t.id = $1`,
     [threadId, userId],
   );
   if (rows.length === 0) throw notFound('Thread');
-  return { ...toAccess(rows[0]), locked: rows[0].locked_at !== null, threadId };
+  return { ...toAccess(rows[0], userId), locked: rows[0].locked_at !== null, threadId };
 }
 
-function toAccess(row: AccessRow): LoadedChannelAccess {
+function toAccess(row: AccessRow, userId: string): LoadedChannelAccess {
+  const pairingPartnerIds = [row.pairing_mentor_id, row.pairing_mentee_id].filter(
+    (id): id is string => id !== null,
+  );
   return {
+    pairing:
+      pairingPartnerIds.length > 0 ? { isPartner: pairingPartnerIds.includes(userId) } : null,
+    pairingPartnerIds,
     visibility: row.visibility,
     archived: row.archived_at !== null,
     standing: row.role,

@@ -25,6 +25,8 @@ import {
 import { ThreadEntity } from '../discussions/thread.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { MENTORING_ENTITIES } from '../mentoring/mentoring.entities';
+import { Mentoring1764400000000 } from './migrations/1764400000000-mentoring';
 
 export const ENTITIES = [
   AuditEntryEntity,
@@ -44,6 +46,7 @@ export const ENTITIES = [
   ResearchSummaryEntity,
   CaseStudyEntity,
   ThreadLinkEntity,
+  ...MENTORING_ENTITIES,
 ];
 
 /** In order; never edit one that has been merged, add a new one. */
@@ -54,6 +57,7 @@ export const MIGRATIONS = [
   MessageChanges1764100000000,
   NotificationSubjects1764200000000,
   AuditLog1764300000000,
+  Mentoring1764400000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
