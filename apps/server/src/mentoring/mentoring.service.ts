@@ -420,7 +420,9 @@ export class MentoringService {
           : access.side === 'mentee'
             ? pairing.menteeAcceptedAt !== null
             : false;
-      enforce(actOnPairing(access, action, acceptedAlready));
+      // "Already accepted" only means something while the pairing waits for acceptances; in any
+      // other state the state machine answers (invalid_transition).
+      enforce(actOnPairing(access, action, acceptedAlready && pairing.state === 'proposed'));
       const otherSideAccepted =
         access.side === 'mentor'
           ? pairing.menteeAcceptedAt !== null
