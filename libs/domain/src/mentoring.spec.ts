@@ -246,7 +246,7 @@ describe('rankMentors', () => {
       organisationId: 'org-turin',
       topics: ['housing', 'employment'],
     }),
-    mentor({ userId: 'e-full', capacity: 1, activePairings: 1, topics: mentee.topics as never }),
+    mentor({ userId: 'e-full', capacity: 1, activePairings: 1, topics: mentee.topics }),
     mentor({ userId: 'f-two-topics-more-room', topics: ['housing', 'language'], capacity: 2 }),
   ];
 
