@@ -293,10 +293,9 @@ export class MentoringService {
             active,
           });
         }
-        const [mentor, mentee] = await Promise.all([
-          manager.findOneByOrFail(UserEntity, { id: dto.mentorId }),
-          manager.findOneByOrFail(UserEntity, { id: dto.menteeId }),
-        ]);
+        // One after the other: a transaction's connection runs one query at a time.
+        const mentor = await manager.findOneByOrFail(UserEntity, { id: dto.mentorId });
+        const mentee = await manager.findOneByOrFail(UserEntity, { id: dto.menteeId });
         const onBehalf = dto.onBehalfOfOrganisations ?? false;
         if (onBehalf && (!mentor.organisationId || !mentee.organisationId)) {
           throw badRequest('Invalid request: onBehalfOfOrganisations', [
@@ -513,16 +512,14 @@ export class MentoringService {
     { pairing }: LoadedPairing,
     actorId: string,
   ): Promise<Pick<PairingEntity, 'channelId' | 'threadId'>> {
-    const [mentor, mentee] = await Promise.all([
-      manager.findOneOrFail(UserEntity, {
-        where: { id: pairing.mentorId },
-        relations: { organisation: true },
-      }),
-      manager.findOneOrFail(UserEntity, {
-        where: { id: pairing.menteeId },
-        relations: { organisation: true },
-      }),
-    ]);
+    const mentor = await manager.findOneOrFail(UserEntity, {
+      where: { id: pairing.mentorId },
+      relations: { organisation: true },
+    });
+    const mentee = await manager.findOneOrFail(UserEntity, {
+      where: { id: pairing.menteeId },
+      relations: { organisation: true },
+    });
     const name = pairingTitle(mentor.displayName, mentee.displayName);
     const channel = await manager.save(
       manager.create(ChannelEntity, {
@@ -923,21 +920,22 @@ export class MentoringService {
     const proposer = pairing.proposedBy
       ? await manager.findOneBy(UserEntity, { id: pairing.proposedBy })
       : null;
-    const [goals, sessions, feedback, followUps] = await Promise.all([
-      manager.find(PairingGoalEntity, {
-        where: { pairingId: pairing.id },
-        order: { position: 'ASC' },
-      }),
-      manager.find(PairingSessionEntity, {
-        where: { pairingId: pairing.id },
-        order: { startsAt: 'ASC', id: 'ASC' },
-      }),
-      manager.find(PairingFeedbackEntity, { where: { pairingId: pairing.id } }),
-      manager.find(PairingFollowUpEntity, {
-        where: { pairingId: pairing.id },
-        order: { milestone: 'ASC', side: 'ASC' },
-      }),
-    ]);
+    // One query at a time: `manager` may be a transaction's, whose connection runs one.
+    const goals = await manager.find(PairingGoalEntity, {
+      where: { pairingId: pairing.id },
+      order: { position: 'ASC' },
+    });
+    const sessions = await manager.find(PairingSessionEntity, {
+      where: { pairingId: pairing.id },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    const feedback = await manager.find(PairingFeedbackEntity, {
+      where: { pairingId: pairing.id },
+    });
+    const followUps = await manager.find(PairingFollowUpEntity, {
+      where: { pairingId: pairing.id },
+      order: { milestone: 'ASC', side: 'ASC' },
+    });
     const readsChannel =
       pairing.channelId !== null &&
       access.standing !== null &&
