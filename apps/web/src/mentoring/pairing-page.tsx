@@ -78,10 +78,7 @@ export function PairingPage() {
 }
 
 /** Writes to a pairing answer with the pairing (or a session): keep the cache in step. */
-function usePairingMutation<T>(
-  pairingId: string,
-  run: (body: T) => Promise<unknown>,
-) {
+function usePairingMutation<T>(pairingId: string, run: (body: T) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
