@@ -12,6 +12,7 @@ import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { LibraryModule } from './library/library.module';
+import { MentoringModule } from './mentoring/mentoring.module';
 import { SearchModule } from './search/search.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { NetworksModule } from './networks/networks.module';
@@ -46,6 +47,7 @@ export class AppModule {
         DiscussionsModule,
         NotificationsModule,
         LibraryModule,
+        MentoringModule,
         SearchModule,
         FeedsModule,
         RealtimeModule,

@@ -19,6 +19,8 @@ import { NotFoundPage } from './layout/not-found-page';
 import { CaseStudyFormPage } from './library/case-study-form';
 import { CaseStudyPage } from './library/case-study-page';
 import { LibraryPage } from './library/library-page';
+import { MentoringPage } from './mentoring/mentoring-page';
+import { PairingPage } from './mentoring/pairing-page';
 import { ResearchFormPage } from './library/research-form';
 import { ResearchPage } from './library/research-page';
 import { CreateNetworkPage } from './networks/create-network-page';
@@ -93,6 +95,8 @@ export function AppRoutes() {
           <Route path="/library/case-studies/:id" element={<CaseStudyPage />} />
           <Route path="/library/case-studies/:id/edit" element={<CaseStudyFormPage />} />
           <Route path="/search" element={<SearchPage />} />
+          <Route path="/networks/:slug/mentoring" element={<MentoringPage />} />
+          <Route path="/pairings/:pairingId" element={<PairingPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -14,11 +14,14 @@ export const AUDIT_ACTIONS = [
   'channel.member_removed',
   'thread.locked',
   'thread.unlocked',
+  'pairing.proposed',
+  'pairing.completed',
+  'pairing.cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an entry is about, e.g. a member (user), a message, a thread. */
-export const AUDIT_SUBJECT_TYPES = ['user', 'channel', 'thread', 'message'] as const;
+export const AUDIT_SUBJECT_TYPES = ['user', 'channel', 'thread', 'message', 'pairing'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 export interface AuditEntryView {

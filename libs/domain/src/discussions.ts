@@ -15,6 +15,11 @@ export interface ChannelAccess {
   standing: Standing;
   /** Whether the viewer is on the channel's member list (only matters for private channels). */
   listed: boolean;
+  /**
+   * Set when the channel is a mentoring pairing's own: whether the viewer is one of the pair.
+   * Only the pair manage who is in it; coordinators do not, unless the pair added them.
+   */
+  pairing?: { isPartner: boolean } | null;
 }
 
 const allow: Decision = { allowed: true };
@@ -43,13 +48,61 @@ export function createChannel(standing: Standing): Decision {
   return allow;
 }
 
-/** Admins and moderators manage a private channel's list; they need not be on it themselves. */
+/**
+ * Admins and moderators manage a private channel's list; they need not be on it themselves. A
+ * pairing's channel is the exception: only the pair add people to it, and to anyone else not on
+ * its list it does not exist.
+ */
 export function manageChannel(access: ChannelAccess): Decision {
   if (access.standing === null) return hiddenChannel();
+  if (access.pairing) {
+    if (!canReadChannel(access) && !access.pairing.isPartner) return hiddenChannel();
+    if (!access.pairing.isPartner) {
+      return deny(
+        new DomainError('forbidden', 'Only the mentor and the mentee manage a pairing channel'),
+      );
+    }
+    return allow;
+  }
   if (!atLeast(access.standing, 'moderator')) {
     return canReadChannel(access)
       ? deny(new DomainError('forbidden', 'Only moderators and admins can manage channels'))
       : hiddenChannel();
+  }
+  return allow;
+}
+
+/**
+ * Name, topics, visibility and archiving. A pairing's channel follows its pairing (it is created,
+ * named and archived with it), so nobody changes those by hand.
+ */
+export function changeChannelSettings(access: ChannelAccess): Decision {
+  if (access.pairing) {
+    if (access.standing === null || !canReadChannel(access)) return hiddenChannel();
+    return deny(
+      new DomainError(
+        'conflict',
+        'A pairing channel follows its pairing: it is named and archived with it',
+      ),
+    );
+  }
+  return manageChannel(access);
+}
+
+/**
+ * Taking someone off a private channel's list: oneself (leaving) or, for managers, anyone. The
+ * mentor and mentee stay in their pairing's channel: it is their conversation.
+ */
+export function removeFromChannel(
+  access: ChannelAccess,
+  target: { self: boolean; isPairingPartner: boolean },
+): Decision {
+  const base = target.self ? readChannel(access) : manageChannel(access);
+  if (!base.allowed) return base;
+  if (target.isPairingPartner) {
+    return deny(
+      new DomainError('conflict', 'The mentor and the mentee stay in their pairing channel'),
+    );
   }
   return allow;
 }

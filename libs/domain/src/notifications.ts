@@ -5,12 +5,24 @@ import type { AuthorView } from './contract';
  * database holds the same pairs (table `notification_kinds`), so a notification can never point
  * at the wrong kind of thing. A feature adds its kinds here and in a migration of its own.
  */
-export const NOTIFICATION_SUBJECT_TYPES = ['thread'] as const;
+export const NOTIFICATION_SUBJECT_TYPES = ['thread', 'pairing'] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
 export const NOTIFICATION_KINDS = {
   /** Someone @mentioned the recipient in a thread they can read. */
   mention: 'thread',
+  /** A pairing was proposed with the recipient as mentor or mentee: accept or decline it. */
+  pairing_proposed: 'pairing',
+  /** One side accepted (the pairing may now be active). */
+  pairing_accepted: 'pairing',
+  pairing_declined: 'pairing',
+  pairing_cancelled: 'pairing',
+  /** The pairing was completed: give your feedback. */
+  pairing_completed: 'pairing',
+  /** A session was planned or recorded. */
+  pairing_session: 'pairing',
+  /** Six or twelve months after completion: what lasted? */
+  pairing_follow_up: 'pairing',
 } as const satisfies Record<string, NotificationSubjectType>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 

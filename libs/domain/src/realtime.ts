@@ -1,6 +1,7 @@
 import type { ErrorCode } from './errors';
 import type { MessageView, PresenceView, ThreadView } from './contract';
 import type { NotificationView } from './notifications';
+import type { PairingView } from './mentoring';
 
 /** Every acknowledgement: success with its payload, or a refusal the client can act on. */
 export type Ack<T extends object = object> =
@@ -26,6 +27,8 @@ export interface ServerToClientEvents {
   presence: (presence: PresenceView) => void;
   notification: (notification: NotificationView) => void;
   'session:ended': (event: SessionEndedEvent) => void;
+  /** A pairing the recipient is in or coordinates changed: the recipient's own view of it. */
+  'pairing:updated': (pairing: PairingView) => void;
 }
 
 export interface ClientToServerEvents {

@@ -20,11 +20,15 @@ interface AccessRow {
   listed: boolean;
   network_id: string;
   channel_id: string;
+  pairing_mentor_id: string | null;
+  pairing_mentee_id: string | null;
 }
 
 export interface LoadedChannelAccess extends ChannelAccess {
   networkId: string;
   channelId: string;
+  /** The mentor and mentee when this is a pairing's channel, else empty. */
+  pairingPartnerIds: string[];
 }
 
 export interface LoadedThreadAccess extends ThreadAccess {
@@ -33,6 +37,7 @@ export interface LoadedThreadAccess extends ThreadAccess {
   threadId: string;
   /** How the thread shows its authors, which every message mapping needs. */
   attribution: Attribution;
+  pairingPartnerIds: string[];
 }
 
 /**
@@ -48,15 +53,17 @@ export async function loadChannelAccess(
 ): Promise<LoadedChannelAccess> {
   if (typeof channelId !== 'string' || typeof userId !== 'string') throw notFound('Channel');
   const rows: AccessRow[] = await manager.query(
-    `SELECT c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed, c.network_id, c.id AS channel_id
+    `SELECT c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed, c.network_id, c.id AS channel_id,
+            p.mentor_id AS pairing_mentor_id, p.mentee_id AS pairing_mentee_id
        FROM channels c
        LEFT JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $2
        LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2
+       LEFT JOIN pairings p ON p.channel_id = c.id
       WHERE c.id = $1`,
     [channelId, userId],
   );
   if (rows.length === 0) throw notFound('Channel');
-  return toAccess(rows[0]);
+  return toAccess(rows[0], userId);
 }
 
 /**
@@ -65,10 +72,12 @@ export async function loadChannelAccess(
  * `$2` the viewer.
  */
 const THREAD_ACCESS_COLUMNS = `c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed,
-  c.network_id, c.id AS channel_id, t.locked_at, t.attribution`;
+  c.network_id, c.id AS channel_id, t.locked_at, t.attribution,
+  p.mentor_id AS pairing_mentor_id, p.mentee_id AS pairing_mentee_id`;
 const THREAD_ACCESS_JOINS = `JOIN channels c ON c.id = t.channel_id
   LEFT JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $2
-  LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2`;
+  LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2
+  LEFT JOIN pairings p ON p.channel_id = c.id`;
 
 type ThreadAccessRow = AccessRow & { locked_at: Date | null; attribution: Attribution };
 
@@ -85,7 +94,7 @@ export async function loadThreadAccess(
     [threadId, userId],
   );
   if (rows.length === 0) throw notFound('Thread');
-  return toThreadAccess(rows[0], threadId);
+  return toThreadAccess(rows[0], threadId, userId);
 }
 
 export interface PostingContext extends LoadedThreadAccess {
@@ -142,7 +151,7 @@ export async function loadPostingContext(
   const row = rows[0];
   if (row.thread_id === null) throw notFound('Thread');
   return {
-    ...toThreadAccess(row, threadId),
+    ...toThreadAccess(row, threadId, userId),
     author: {
       displayName: row.display_name,
       handle: row.handle,
@@ -161,17 +170,27 @@ function attributionLabelOf(row: { sector: Sector | null; level: Level | null })
   );
 }
 
-function toThreadAccess(row: ThreadAccessRow, threadId: string): LoadedThreadAccess {
+function toThreadAccess(
+  row: ThreadAccessRow,
+  threadId: string,
+  userId: string,
+): LoadedThreadAccess {
   return {
-    ...toAccess(row),
+    ...toAccess(row, userId),
     locked: row.locked_at !== null,
     threadId,
     attribution: row.attribution,
   };
 }
 
-function toAccess(row: AccessRow): LoadedChannelAccess {
+function toAccess(row: AccessRow, userId: string): LoadedChannelAccess {
+  const pairingPartnerIds = [row.pairing_mentor_id, row.pairing_mentee_id].filter(
+    (id): id is string => id !== null,
+  );
   return {
+    pairing:
+      pairingPartnerIds.length > 0 ? { isPartner: pairingPartnerIds.includes(userId) } : null,
+    pairingPartnerIds,
     visibility: row.visibility,
     archived: row.archived_at !== null,
     standing: row.role,

@@ -130,7 +130,7 @@ export class ChannelsService {
   async update(actor: Actor, channelId: string, dto: UpdateChannelDto): Promise<ChannelView> {
     const cutOff = await this.dataSource.transaction(async (manager) => {
       const access = await loadChannelAccess(manager, actor.userId, channelId);
-      enforce(policy.manageChannel(access));
+      enforce(policy.changeChannelSettings(access));
       if (dto.visibility)
         enforce(policy.changeChannelVisibility(access.visibility, dto.visibility));
       const changes: Partial<ChannelEntity> = {};
@@ -210,8 +210,12 @@ export class ChannelsService {
   async removeMember(actor: Actor, channelId: string, userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const access = await loadChannelAccess(manager, actor.userId, channelId);
-      if (userId !== actor.userId) enforce(policy.manageChannel(access));
-      else enforce(policy.readChannel(access));
+      enforce(
+        policy.removeFromChannel(access, {
+          self: userId === actor.userId,
+          isPairingPartner: access.pairingPartnerIds.includes(userId),
+        }),
+      );
       const result = await manager.delete(ChannelMemberEntity, { channelId, userId });
       if (!result.affected) throw notFound('Channel member');
       if (userId !== actor.userId) {

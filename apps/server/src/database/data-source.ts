@@ -26,6 +26,8 @@ import {
 import { ThreadEntity } from '../discussions/thread.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { MENTORING_ENTITIES } from '../mentoring/mentoring.entities';
+import { Mentoring1764400000000 } from './migrations/1764400000000-mentoring';
 
 export const ENTITIES = [
   AuditEntryEntity,
@@ -45,6 +47,7 @@ export const ENTITIES = [
   ResearchSummaryEntity,
   CaseStudyEntity,
   ThreadLinkEntity,
+  ...MENTORING_ENTITIES,
 ];
 
 /** In order; never edit one that has been merged, add a new one. */
@@ -56,6 +59,7 @@ export const MIGRATIONS = [
   NotificationSubjects1764200000000,
   AuditLog1764300000000,
   SearchIndexes1764350000000,
+  Mentoring1764400000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -7,6 +7,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_USERS } from './demo-content';
 import { seedDemoLibrary } from './library-seed';
+import { seedDemoMentoring } from './mentoring-seed';
 
 /** Every demo account shares this password; it is printed at start and in the README. */
 export const DEMO_SIGN_IN = { email: 'demo@tandem.example', password: 'tandem-demo-2026' } as const;
@@ -59,11 +60,9 @@ export async function seedDemoContent(dataSource: DataSource): Promise<boolean> 
         await manager.insert(MembershipEntity, { networkId: saved.id, userId, role: member.role });
       }
     }
-    await seedDemoLibrary(manager, {
-      organisations: organisationIds,
-      users: userIds,
-      networks: networkIds,
-    });
+    const ids = { organisations: organisationIds, users: userIds, networks: networkIds };
+    await seedDemoLibrary(manager, ids);
+    await seedDemoMentoring(manager, ids);
     return true;
   });
 }

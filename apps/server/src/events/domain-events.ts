@@ -2,6 +2,7 @@ import type { ChannelEntity } from '../channels/channel.entity';
 import type { MessageEntity } from '../discussions/message.entity';
 import type { ThreadEntity } from '../discussions/thread.entity';
 import type { NotificationEntity } from '../notifications/notification.entity';
+import type { PairingView } from '@tandem/domain';
 
 /**
  * Events services publish after their transaction commits. Business code never imports the
@@ -16,6 +17,7 @@ export const EVENTS = {
   channelAccessLost: 'channel.access-lost',
   networkAccessLost: 'network.access-lost',
   sessionEnded: 'session.ended',
+  pairingUpdated: 'pairing.updated',
 } as const;
 
 /** Public facts about an author, for mapping (never an email). */
@@ -68,4 +70,9 @@ export interface NetworkAccessLostEvent {
 export interface SessionEndedEvent {
   sessionId: string;
   reason: 'signed_out' | 'revoked';
+}
+
+/** A pairing changed: each person involved gets their own view of it (`pairing:updated`). */
+export interface PairingUpdatedEvent {
+  deliveries: { userId: string; pairing: PairingView }[];
 }

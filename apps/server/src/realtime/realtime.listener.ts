@@ -11,6 +11,7 @@ import {
   MessageEvent,
   NetworkAccessLostEvent,
   NotificationEvent,
+  PairingUpdatedEvent,
   SessionEndedEvent,
   ThreadEvent,
   ThreadUpdatedEvent,
@@ -96,6 +97,14 @@ export class RealtimeListener {
     this.gateway.server
       .to(ROOM.user(notification.userId))
       .emit('notification', toNotificationView(notification));
+  }
+
+  /** Each person's own view of the pairing, to their own room only. */
+  @OnEvent(EVENTS.pairingUpdated)
+  onPairingUpdated({ deliveries }: PairingUpdatedEvent): void {
+    for (const { userId, pairing } of deliveries) {
+      this.gateway.server.to(ROOM.user(userId)).emit('pairing:updated', pairing);
+    }
   }
 
   /**

@@ -108,6 +108,17 @@ export function NetworkPage() {
         )}
       </Group>
 
+      {role && (
+        <Anchor
+          component={Link}
+          to={`${path}/mentoring`}
+          fw={500}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('mentoring.networkLink')}
+        </Anchor>
+      )}
+
       {role && <ChannelsSection slug={slug} myRole={role} />}
 
       {role ? (
