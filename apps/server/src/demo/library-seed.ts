@@ -104,9 +104,9 @@ export async function seedDemoLibrary(manager: EntityManager, ids: DemoIds): Pro
       channels.set(channelKey, channel.id);
     }
     const posts = [{ author: discussion.author, body: discussion.body }, ...discussion.replies];
-    const labels = await Promise.all(
-      posts.map((post) => labelOf(manager, required(ids.users, post.author))),
-    );
+    // One query at a time: the manager holds a single transaction connection.
+    const labels: string[] = [];
+    for (const post of posts) labels.push(await labelOf(manager, required(ids.users, post.author)));
     const thread = await manager.save(
       manager.create(ThreadEntity, {
         channelId: required(channels, channelKey),
