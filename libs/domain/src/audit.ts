@@ -14,11 +14,18 @@ export const AUDIT_ACTIONS = [
   'channel.member_removed',
   'thread.locked',
   'thread.unlocked',
+  'entry.curated',
+  'entry.submitted',
+  'entry.changes_requested',
+  'entry.published',
+  'entry.archived',
+  'entry.revised',
+  'network.public_entries_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an entry is about, e.g. a member (user), a message, a thread. */
-export const AUDIT_SUBJECT_TYPES = ['user', 'channel', 'thread', 'message'] as const;
+export const AUDIT_SUBJECT_TYPES = ['user', 'channel', 'thread', 'message', 'entry', 'network'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 export interface AuditEntryView {

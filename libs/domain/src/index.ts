@@ -9,3 +9,4 @@ export * from './realtime';
 export * from './library';
 export * from './notifications';
 export * from './audit';
+export * from './curation';

@@ -1,3 +1,4 @@
+import type { EntrySummaryView } from './curation';
 import type { ErrorCode } from './errors';
 import type { MessageView, PresenceView, ThreadView } from './contract';
 import type { NotificationView } from './notifications';
@@ -26,6 +27,8 @@ export interface ServerToClientEvents {
   presence: (presence: PresenceView) => void;
   notification: (notification: NotificationView) => void;
   'session:ended': (event: SessionEndedEvent) => void;
+  /** A best-practice entry published a version, to those who may read it. */
+  'entry:published': (entry: EntrySummaryView) => void;
 }
 
 export interface ClientToServerEvents {
