@@ -25,7 +25,14 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an entry is about, e.g. a member (user), a message, a thread. */
-export const AUDIT_SUBJECT_TYPES = ['user', 'channel', 'thread', 'message', 'entry', 'network'] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  'user',
+  'channel',
+  'thread',
+  'message',
+  'entry',
+  'network',
+] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 export interface AuditEntryView {

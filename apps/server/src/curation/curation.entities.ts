@@ -231,7 +231,7 @@ export class EntryVersionEntity {
   @Column('uuid', { name: 'published_by', nullable: true })
   publishedBy: string | null;
 
-  @Column('timestamptz', { name: 'published_at', insert: false, update: false })
+  @Column({ type: 'timestamptz', name: 'published_at', insert: false, update: false })
   publishedAt: Date;
 }
 
