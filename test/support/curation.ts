@@ -160,7 +160,7 @@ export async function entryRow(t: TestApp, id: string): Promise<Record<string, u
 export async function download(
   t: TestApp,
   path: string,
-  user: TestUser,
+  user: Pick<TestUser, 'token'>,
 ): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
   const response = await fetch(`${t.baseUrl}${path}`, {
     headers: { authorization: `Bearer ${user.token}` },

@@ -6,6 +6,7 @@ import { NetworkEntity } from '../networks/network.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_USERS } from './demo-content';
+import { seedDemoCuration } from './curation-seed';
 import { seedDemoLibrary } from './library-seed';
 
 /** Every demo account shares this password; it is printed at start and in the README. */
@@ -60,6 +61,11 @@ export async function seedDemoContent(dataSource: DataSource): Promise<boolean> 
       }
     }
     await seedDemoLibrary(manager, {
+      organisations: organisationIds,
+      users: userIds,
+      networks: networkIds,
+    });
+    await seedDemoCuration(manager, {
       organisations: organisationIds,
       users: userIds,
       networks: networkIds,
