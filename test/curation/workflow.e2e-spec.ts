@@ -1,6 +1,7 @@
 import type { EntryView, EntryVersionSummaryView, Page, ThreadView } from '@tandem/domain';
 import { startTestApp, TestApp } from '../support/app';
 import { sql } from '../support/discussions';
+import { badFields } from '../support/library';
 import type { TestUser } from '../support/factories';
 import {
   curate,
@@ -29,7 +30,11 @@ afterAll(async () => {
 });
 
 const act = (user: TestUser, action: string, body?: unknown) =>
-  t.http.post<EntryView>(`/api/entries/${entry.id}/${action}`, body, { token: user.token });
+  t.http.post<EntryView & { error?: string; details?: unknown }>(
+    `/api/entries/${entry.id}/${action}`,
+    body,
+    { token: user.token },
+  );
 const get = (user: TestUser, id = entry.id) =>
   t.http.get<EntryView>(`/api/entries/${id}`, { token: user.token });
 
@@ -153,7 +158,7 @@ describe('the draft', () => {
     const response = await act(s.cast.moderator, 'submit');
     expect(response.status).toBe(409);
     expect(response.body.error).toBe('conflict');
-    expect((response.body as any).details.map((d: { field: string }) => d.field)).toEqual([
+    expect(badFields(response)).toEqual([
       'summary',
       'context.who',
       'context.where',

@@ -24,15 +24,15 @@ export async function seedDemoCuration(manager: EntityManager, ids: DemoIds): Pr
   const networkId = required(ids.networks, 'ngo-practice-network');
   const drafter = required(ids.users, 'sofie@tandem.example');
   const publisher = required(ids.users, 'ana@tandem.example');
-  const [thread] = (await manager.query(
+  const [thread] = await manager.query<{ id: string }[]>(
     `SELECT id FROM threads WHERE network_id = $1 AND title = $2`,
     [networkId, SOURCE_THREAD],
-  )) as { id: string }[];
+  );
   if (!thread) throw new Error(`Demo content lacks the thread "${SOURCE_THREAD}"`);
-  const replies = (await manager.query(
+  const replies = await manager.query<{ id: string }[]>(
     `SELECT id FROM messages WHERE thread_id = $1 AND seq > 1 ORDER BY seq`,
     [thread.id],
-  )) as { id: string }[];
+  );
 
   const entry = await manager.save(
     manager.create(EntryEntity, {
