@@ -12,6 +12,9 @@ import { RequireAuth } from './auth/require-auth';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
 import { ChannelPage } from './channels/channel-page';
+import { EntryFormPage } from './curation/entry-form';
+import { EntryPage } from './curation/entry-page';
+import { EntryVersionPage } from './curation/entry-version-page';
 import { ThreadPage } from './discussions/thread-page';
 import { InvitationPage } from './invitations/invitation-page';
 import { AppLayout } from './layout/app-layout';
@@ -93,6 +96,9 @@ export function AppRoutes() {
           <Route path="/library/case-studies/:id" element={<CaseStudyPage />} />
           <Route path="/library/case-studies/:id/edit" element={<CaseStudyFormPage />} />
           <Route path="/search" element={<SearchPage />} />
+          <Route path="/entries/:id" element={<EntryPage />} />
+          <Route path="/entries/:id/edit" element={<EntryFormPage />} />
+          <Route path="/entries/:id/versions/:version" element={<EntryVersionPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -24,6 +24,7 @@ import { Link, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { useAuth } from '../auth/auth-context';
+import { CuratedInto } from '../curation/curated-into';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { useInView, usePageVisible } from '../layout/visibility';
@@ -107,6 +108,7 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
               messageCount: updated.messageCount,
               lastActivityAt: updated.lastActivityAt,
               ...(updated.links ? { links: updated.links } : {}),
+              ...(updated.curatedInto ? { curatedInto: updated.curatedInto } : {}),
             }
           : current,
       );
@@ -226,6 +228,10 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
       {thread.attribution === 'chatham' && <ChathamNotice />}
 
       <ThreadLinks thread={thread} canLink={closedReason === null} />
+      <CuratedInto
+        thread={thread}
+        canCurate={canModerate && channel.data?.visibility === 'network'}
+      />
 
       <ConnectionBanner />
 

@@ -5,6 +5,8 @@ export function notificationPath(subject: NotificationSubject): string {
   switch (subject.type) {
     case 'thread':
       return `/threads/${encodeURIComponent(subject.id)}`;
+    case 'entry':
+      return `/entries/${encodeURIComponent(subject.id)}`;
     default: {
       const unknown: never = subject.type;
       return unknown;
