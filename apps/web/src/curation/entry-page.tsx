@@ -171,7 +171,6 @@ function EntryScreen({ entry }: { entry: EntryView }) {
 export function EntryBody({ content }: { content: EntryContent }) {
   const { t } = useTranslation();
   const parts: { id: string; title: string; text: string }[] = [
-    { id: 'entry-summary', title: t('curation.field.summary'), text: content.summary },
     { id: 'entry-done', title: t('curation.field.whatWasDone'), text: content.whatWasDone },
     { id: 'entry-worked', title: t('curation.field.whatWorked'), text: content.whatWorked },
     { id: 'entry-did-not', title: t('curation.field.whatDidNot'), text: content.whatDidNot },
@@ -180,6 +179,11 @@ export function EntryBody({ content }: { content: EntryContent }) {
   ];
   return (
     <>
+      {content.summary.trim() && (
+        <Part id="entry-summary" title={t('curation.field.summary')}>
+          <MarkdownBody>{content.summary}</MarkdownBody>
+        </Part>
+      )}
       {(content.context.who || content.context.where) && (
         <Part id="entry-context" title={t('curation.field.context')}>
           {content.context.who && (
