@@ -242,11 +242,6 @@ describe('bad link requests', () => {
 
   it.each<[string, Record<string, unknown>, string]>([
     [
-      'an entry (not linkable yet)',
-      { targetType: 'entry', targetId: '00000000-0000-4000-8000-000000000000' },
-      'targetType',
-    ],
-    [
       'an unknown target type',
       { targetType: 'thread', targetId: '00000000-0000-4000-8000-000000000000' },
       'targetType',

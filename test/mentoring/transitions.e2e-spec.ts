@@ -1,4 +1,4 @@
-import { allowedActions, type PairingAction, type PairingState } from '@tandem/domain';
+import { allowedPairingActions, type PairingAction, type PairingState } from '@tandem/domain';
 import { startTestApp, TestApp } from '../support/app';
 import { sql } from '../support/discussions';
 import { addMember, makeUser } from '../support/factories';
@@ -85,7 +85,7 @@ it.each(ILLEGAL)('refuses %s → %s with 409 and changes nothing', async (state,
   expect(response.body).toMatchObject({
     statusCode: 409,
     error: 'invalid_transition',
-    details: { state, action, allowed: allowedActions(state) },
+    details: { state, action, allowed: allowedPairingActions(state) },
   });
   expect(await pairingSnapshot(t, id)).toEqual(before);
   expect(await mentoringCounts(t)).toEqual(counts);

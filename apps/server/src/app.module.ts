@@ -8,6 +8,7 @@ import { ChannelsModule } from './channels/channels.module';
 import { DiscussionsModule } from './discussions/discussions.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ConfigModule } from './config/config.module';
+import { CurationModule } from './curation/curation.module';
 import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
@@ -48,6 +49,7 @@ export class AppModule {
         NotificationsModule,
         LibraryModule,
         MentoringModule,
+        CurationModule,
         SearchModule,
         FeedsModule,
         RealtimeModule,

@@ -12,6 +12,9 @@ import { RequireAuth } from './auth/require-auth';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
 import { ChannelPage } from './channels/channel-page';
+import { EntryFormPage } from './curation/entry-form';
+import { EntryPage } from './curation/entry-page';
+import { EntryVersionPage } from './curation/entry-version-page';
 import { ThreadPage } from './discussions/thread-page';
 import { InvitationPage } from './invitations/invitation-page';
 import { AppLayout } from './layout/app-layout';
@@ -97,6 +100,9 @@ export function AppRoutes() {
           <Route path="/search" element={<SearchPage />} />
           <Route path="/networks/:slug/mentoring" element={<MentoringPage />} />
           <Route path="/pairings/:pairingId" element={<PairingPage />} />
+          <Route path="/entries/:id" element={<EntryPage />} />
+          <Route path="/entries/:id/edit" element={<EntryFormPage />} />
+          <Route path="/entries/:id/versions/:version" element={<EntryVersionPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom';
 import { notifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { TextDecoder, TextEncoder } from 'node:util';
+
+// The web specs share two cores with the server and e2e suites in one jest run (and in CI with
+// other work on the machine): a screen that renders in 50 ms alone can take over a second then.
+// findBy*/waitFor wait up to 10 s instead of 1 s; a real failure still fails, only later.
+configure({ asyncUtilTimeout: 10_000 });
 
 // react-router encodes with TextEncoder at load time; jsdom does not provide it.
 Object.assign(globalThis, { TextEncoder, TextDecoder });

@@ -17,11 +17,26 @@ export const AUDIT_ACTIONS = [
   'pairing.proposed',
   'pairing.completed',
   'pairing.cancelled',
+  'entry.curated',
+  'entry.submitted',
+  'entry.changes_requested',
+  'entry.published',
+  'entry.archived',
+  'entry.revised',
+  'network.public_entries_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an entry is about, e.g. a member (user), a message, a thread. */
-export const AUDIT_SUBJECT_TYPES = ['user', 'channel', 'thread', 'message', 'pairing'] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  'user',
+  'channel',
+  'thread',
+  'message',
+  'pairing',
+  'entry',
+  'network',
+] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 export interface AuditEntryView {

@@ -2,6 +2,7 @@
  * Response shapes of the HTTP API, shared by the server's mappers and the web client.
  * Dates travel as ISO 8601 strings.
  */
+import type { CuratedIntoView } from './curation';
 import type { Attribution, ChannelVisibility } from './discussions';
 import type {
   ContentLanguage,
@@ -165,6 +166,8 @@ export interface ThreadView {
   createdAt: string;
   /** Library items the thread cites; present on a single thread and in `thread:updated`. */
   links?: ThreadLinkView[];
+  /** Best-practice entries curated from the thread; present on a single thread and in `thread:updated`. */
+  curatedInto?: CuratedIntoView[];
 }
 
 export interface MessageView {

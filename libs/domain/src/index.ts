@@ -10,3 +10,4 @@ export * from './library';
 export * from './notifications';
 export * from './audit';
 export * from './mentoring';
+export * from './curation';

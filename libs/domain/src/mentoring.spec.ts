@@ -4,7 +4,7 @@ import {
   actOnPairing,
   addGoals,
   addMonths,
-  allowedActions,
+  allowedPairingActions,
   answerFollowUp,
   coordinateMentoring,
   dueFollowUp,
@@ -346,15 +346,15 @@ describe('the pairing state machine', () => {
       expect(error).toBeInstanceOf(DomainError);
       const domainError = error as DomainError;
       expect(domainError.code).toBe('invalid_transition');
-      expect(domainError.details).toEqual({ state, action, allowed: allowedActions(state) });
+      expect(domainError.details).toEqual({ state, action, allowed: allowedPairingActions(state) });
     },
   );
 
   it('lists the allowed actions and the final states', () => {
-    expect(allowedActions('proposed')).toEqual(['accept', 'decline', 'cancel']);
-    expect(allowedActions('active')).toEqual(['complete', 'cancel']);
+    expect(allowedPairingActions('proposed')).toEqual(['accept', 'decline', 'cancel']);
+    expect(allowedPairingActions('active')).toEqual(['complete', 'cancel']);
     for (const state of ['completed', 'declined', 'cancelled'] as const) {
-      expect(allowedActions(state)).toEqual([]);
+      expect(allowedPairingActions(state)).toEqual([]);
       expect(isFinalState(state)).toBe(true);
       expect(PAIRING_TRANSITIONS[state]).toEqual({});
     }

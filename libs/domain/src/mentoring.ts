@@ -466,12 +466,12 @@ export const PAIRING_TRANSITIONS: Record<
   cancelled: {},
 };
 
-export function allowedActions(state: PairingState): PairingAction[] {
+export function allowedPairingActions(state: PairingState): PairingAction[] {
   return PAIRING_ACTIONS.filter((action) => PAIRING_TRANSITIONS[state][action] !== undefined);
 }
 
 export function isFinalState(state: PairingState): boolean {
-  return allowedActions(state).length === 0;
+  return allowedPairingActions(state).length === 0;
 }
 
 /** The state a pairing moves to; throws `invalid_transition` naming the allowed actions. */
@@ -482,7 +482,7 @@ export function nextPairingState(
 ): PairingState {
   const target = PAIRING_TRANSITIONS[state][action];
   if (target === undefined) {
-    const allowed = allowedActions(state);
+    const allowed = allowedPairingActions(state);
     throw new DomainError(
       'invalid_transition',
       allowed.length === 0
@@ -869,7 +869,7 @@ export function actionsFor(
   state: PairingState,
   acceptedAlready: boolean,
 ): PairingAction[] {
-  return allowedActions(state).filter(
+  return allowedPairingActions(state).filter(
     (action) => actOnPairing(access, action, acceptedAlready).allowed,
   );
 }

@@ -5,7 +5,7 @@ import type { AuthorView } from './contract';
  * database holds the same pairs (table `notification_kinds`), so a notification can never point
  * at the wrong kind of thing. A feature adds its kinds here and in a migration of its own.
  */
-export const NOTIFICATION_SUBJECT_TYPES = ['thread', 'pairing'] as const;
+export const NOTIFICATION_SUBJECT_TYPES = ['thread', 'pairing', 'entry'] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
 export const NOTIFICATION_KINDS = {
@@ -23,6 +23,12 @@ export const NOTIFICATION_KINDS = {
   pairing_session: 'pairing',
   /** Six or twelve months after completion: what lasted? */
   pairing_follow_up: 'pairing',
+  /** A thread the recipient wrote in was curated into an entry that has published a version. */
+  entry_published: 'entry',
+  /** An entry of the recipient's network awaits review (to its moderators and admins). */
+  entry_submitted: 'entry',
+  /** A reviewer sent the entry the recipient drafted back with a note. */
+  entry_changes_requested: 'entry',
 } as const satisfies Record<string, NotificationSubjectType>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 

@@ -1,3 +1,4 @@
+import type { EntrySummaryView } from './curation';
 import type { ErrorCode } from './errors';
 import type { MessageView, PresenceView, ThreadView } from './contract';
 import type { NotificationView } from './notifications';
@@ -29,6 +30,8 @@ export interface ServerToClientEvents {
   'session:ended': (event: SessionEndedEvent) => void;
   /** A pairing the recipient is in or coordinates changed: the recipient's own view of it. */
   'pairing:updated': (pairing: PairingView) => void;
+  /** A best-practice entry published a version, to those who may read it. */
+  'entry:published': (entry: EntrySummaryView) => void;
 }
 
 export interface ClientToServerEvents {

@@ -12,6 +12,7 @@ import { MessageChanges1764100000000 } from './migrations/1764100000000-message-
 import { NotificationSubjects1764200000000 } from './migrations/1764200000000-notification-subjects';
 import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log';
 import { SearchIndexes1764350000000 } from './migrations/1764350000000-search-indexes';
+import { Curation1764500000000 } from './migrations/1764500000000-curation';
 import {
   CaseStudyEntity,
   ResearchSummaryEntity,
@@ -28,6 +29,13 @@ import { NotificationEntity } from '../notifications/notification.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { MENTORING_ENTITIES } from '../mentoring/mentoring.entities';
 import { Mentoring1764400000000 } from './migrations/1764400000000-mentoring';
+import {
+  EntryEntity,
+  EntryLinkEntity,
+  EntryQuoteEntity,
+  EntryVersionEntity,
+  NetworkEntrySettingsEntity,
+} from '../curation/curation.entities';
 
 export const ENTITIES = [
   AuditEntryEntity,
@@ -48,6 +56,11 @@ export const ENTITIES = [
   CaseStudyEntity,
   ThreadLinkEntity,
   ...MENTORING_ENTITIES,
+  EntryEntity,
+  EntryQuoteEntity,
+  EntryLinkEntity,
+  EntryVersionEntity,
+  NetworkEntrySettingsEntity,
 ];
 
 /** In order; never edit one that has been merged, add a new one. */
@@ -60,6 +73,7 @@ export const MIGRATIONS = [
   AuditLog1764300000000,
   SearchIndexes1764350000000,
   Mentoring1764400000000,
+  Curation1764500000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -6,6 +6,7 @@ import { NetworkEntity } from '../networks/network.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_USERS } from './demo-content';
+import { seedDemoCuration } from './curation-seed';
 import { seedDemoLibrary } from './library-seed';
 import { seedDemoMentoring } from './mentoring-seed';
 
@@ -63,6 +64,7 @@ export async function seedDemoContent(dataSource: DataSource): Promise<boolean> 
     const ids = { organisations: organisationIds, users: userIds, networks: networkIds };
     await seedDemoLibrary(manager, ids);
     await seedDemoMentoring(manager, ids);
+    await seedDemoCuration(manager, ids);
     return true;
   });
 }

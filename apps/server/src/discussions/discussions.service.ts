@@ -22,6 +22,7 @@ import {
   loadPostingContext,
   loadThreadAccess,
 } from '../channels/channel-access';
+import { loadCuratedInto } from '../curation/curated-into';
 import { loadThreadLinks } from '../library/thread-links';
 import { ChannelEntity } from '../channels/channel.entity';
 import { AuditLogService } from '../audit/audit-log.service';
@@ -240,6 +241,7 @@ export class DiscussionsService {
     return {
       ...this.threadView(rows[0], actor),
       links: await loadThreadLinks(this.dataSource.manager, threadId, actor.userId),
+      curatedInto: await loadCuratedInto(this.dataSource.manager, threadId, actor.userId),
     };
   }
 

@@ -1,3 +1,4 @@
+import type { EntrySummaryView } from '@tandem/domain';
 import type { ChannelEntity } from '../channels/channel.entity';
 import type { MessageEntity } from '../discussions/message.entity';
 import type { ThreadEntity } from '../discussions/thread.entity';
@@ -18,6 +19,8 @@ export const EVENTS = {
   networkAccessLost: 'network.access-lost',
   sessionEnded: 'session.ended',
   pairingUpdated: 'pairing.updated',
+  /** A best-practice entry published a version (payload: EntryPublishedEvent, curation). */
+  entryPublished: 'entry.published',
 } as const;
 
 /** Public facts about an author, for mapping (never an email). */
@@ -75,4 +78,14 @@ export interface SessionEndedEvent {
 /** A pairing changed: each person involved gets their own view of it (`pairing:updated`). */
 export interface PairingUpdatedEvent {
   deliveries: { userId: string; pairing: PairingView }[];
+}
+
+/** A best-practice entry published a version; the audience is named explicitly. */
+export interface EntryPublishedEvent {
+  entry: EntrySummaryView;
+  /** The source thread and its channel: their rooms hold members of the entry's network only. */
+  threadId: string | null;
+  channelId: string | null;
+  /** The participants notified of it, each able to read it. */
+  userIds: string[];
 }

@@ -17,6 +17,7 @@ import {
 } from '@tandem/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { loadThreadAccess } from '../channels/channel-access';
+import { assertEntryLinkable } from '../curation/entry-links';
 import type { Actor } from '../common/actor';
 import { toOrganisationView } from '../common/mappers';
 import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
@@ -33,12 +34,7 @@ import type {
   UpdateCaseStudyDto,
   UpdateResearchSummaryDto,
 } from './dto/library.dto';
-import {
-  CaseStudyEntity,
-  LinkTarget,
-  ResearchSummaryEntity,
-  ThreadLinkEntity,
-} from './library.entities';
+import { CaseStudyEntity, ResearchSummaryEntity, ThreadLinkEntity } from './library.entities';
 import { loadThreadLinks } from './thread-links';
 
 type Kind = 'research' | 'case_study';
@@ -273,27 +269,14 @@ export class LibraryService {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(policy.postMessage(access));
     if (dto.targetType === 'entry') {
-      throw badRequest('Invalid request: targetType', [
-        {
-          field: 'targetType',
-          problems: ['best-practice entries cannot be linked yet; link research or case studies'],
-        },
-      ]);
-    }
-    const kind: Kind = dto.targetType;
-    const rows: { scope: string; status: string; network_id: string }[] =
-      await this.dataSource.query(
-        `SELECT x.scope, x.status, x.network_id FROM ${TABLE[kind]} x
-         LEFT JOIN network_memberships mem ON mem.network_id = x.network_id AND mem.user_id = $1
-        WHERE x.id = $2 AND ${READABLE}`,
-        [actor.userId, dto.targetId],
+      await assertEntryLinkable(
+        this.dataSource.manager,
+        actor.userId,
+        dto.targetId,
+        access.networkId,
       );
-    const target = rows[0];
-    if (!target) throw notFound(WHAT[kind]);
-    if (target.status !== 'published')
-      throw conflict('Only published items can be linked into a discussion');
-    if (target.scope !== 'public' && target.network_id !== access.networkId) {
-      throw conflict('This item belongs to another network; only public items can be linked here');
+    } else {
+      await this.assertLinkable(actor, dto.targetType, dto.targetId, access.networkId);
     }
     await this.dataSource
       .createQueryBuilder()
@@ -301,7 +284,7 @@ export class LibraryService {
       .into(ThreadLinkEntity)
       .values({
         threadId,
-        targetType: kind as LinkTarget,
+        targetType: dto.targetType,
         targetId: dto.targetId,
         note: dto.note ?? '',
         createdBy: actor.userId,
@@ -310,6 +293,29 @@ export class LibraryService {
       .execute();
     this.events.emit(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
     return loadThreadLinks(this.dataSource.manager, threadId, actor.userId);
+  }
+
+  /** A library item a thread may cite: see addLink. */
+  private async assertLinkable(
+    actor: Actor,
+    kind: Kind,
+    targetId: string,
+    threadNetworkId: string,
+  ): Promise<void> {
+    const rows: { scope: string; status: string; network_id: string }[] =
+      await this.dataSource.query(
+        `SELECT x.scope, x.status, x.network_id FROM ${TABLE[kind]} x
+         LEFT JOIN network_memberships mem ON mem.network_id = x.network_id AND mem.user_id = $1
+        WHERE x.id = $2 AND ${READABLE}`,
+        [actor.userId, targetId],
+      );
+    const target = rows[0];
+    if (!target) throw notFound(WHAT[kind]);
+    if (target.status !== 'published')
+      throw conflict('Only published items can be linked into a discussion');
+    if (target.scope !== 'public' && target.network_id !== threadNetworkId) {
+      throw conflict('This item belongs to another network; only public items can be linked here');
+    }
   }
 
   async removeLink(actor: Actor, threadId: string, linkId: string): Promise<void> {

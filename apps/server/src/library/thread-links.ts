@@ -1,5 +1,6 @@
 import type { ThreadLinkView } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
+import { readablePublishedEntry } from '../curation/entry-access';
 
 /**
  * Whether the viewer (`viewer`, a parameter) may read the library item aliased `x`: the SQL form
@@ -32,10 +33,12 @@ export async function loadThreadLinks(
     title: string | null;
   }[] = await manager.query(
     `SELECT l.id, l.target_type, l.target_id, l.note, l.created_at,
-              coalesce(r.title, cs.programme_name) AS title
+              coalesce(r.title, cs.programme_name, ev.title) AS title
          FROM thread_links l
          LEFT JOIN research_summaries r ON l.target_type = 'research' AND r.id = l.target_id AND ${readableLibraryItem('r', '$2')}
          LEFT JOIN case_studies cs ON l.target_type = 'case_study' AND cs.id = l.target_id AND ${readableLibraryItem('cs', '$2')}
+         LEFT JOIN entries en ON l.target_type = 'entry' AND en.id = l.target_id AND ${readablePublishedEntry('en', '$2')}
+         LEFT JOIN entry_versions ev ON ev.entry_id = en.id AND ev.version = en.current_version
         WHERE l.thread_id = $1
         ORDER BY l.created_at, l.id`,
     [threadId, viewerId],

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ROOM } from '@tandem/domain';
 import { DataSource } from 'typeorm';
+import { loadSharedCuratedInto } from '../curation/curated-into';
 import { toMessageView, toThreadView } from '../discussions/discussion-views';
 import { ThreadEntity } from '../discussions/thread.entity';
 import { loadSharedThreadLinks } from '../library/shared-thread-links';
 import {
   ChannelAccessLostEvent,
+  EntryPublishedEvent,
   EVENTS,
   MessageEvent,
   NetworkAccessLostEvent,
@@ -87,9 +89,25 @@ export class RealtimeListener {
     );
     // The thread's links travel with it, so a new citation shows at once in open thread views.
     view.links = await loadSharedThreadLinks(this.dataSource.manager, thread.id);
+    view.curatedInto = await loadSharedCuratedInto(this.dataSource.manager, thread.id);
     this.gateway.server
       .to([ROOM.channel(thread.channelId), ROOM.thread(thread.id)])
       .emit('thread:updated', view);
+  }
+
+  /**
+   * To the source thread's rooms (their sockets belong to members of the entry's network, who
+   * read its published versions) and to the participants told about it, each of whom may read
+   * it; one socket in several of these rooms gets it once.
+   */
+  @OnEvent(EVENTS.entryPublished)
+  onEntryPublished({ entry, threadId, channelId, userIds }: EntryPublishedEvent): void {
+    const rooms = [
+      ...(threadId ? [ROOM.thread(threadId)] : []),
+      ...(channelId ? [ROOM.channel(channelId)] : []),
+      ...userIds.map((userId) => ROOM.user(userId)),
+    ];
+    if (rooms.length > 0) this.gateway.server.to(rooms).emit('entry:published', entry);
   }
 
   @OnEvent(EVENTS.notificationCreated)

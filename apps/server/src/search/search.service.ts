@@ -45,6 +45,10 @@ const THREAD_READABLE = `EXISTS (SELECT 1 FROM network_memberships m WHERE m.net
 const LIBRARY_READABLE = `((x.status = 'published' AND (x.scope = 'public' OR mem.role IS NOT NULL))
   OR (x.status = 'draft' AND mem.role IS NOT NULL AND (x.author_id = $1 OR mem.role IN ('moderator', 'admin'))))`;
 
+/** Entries whose published version the viewer may read (the SQL form of canReadPublished). */
+const ENTRY_READABLE = `(mem.role IS NOT NULL OR (e.scope = 'public' AND EXISTS (
+  SELECT 1 FROM network_entry_settings es WHERE es.network_id = e.network_id AND es.allow_public_entries)))`;
+
 /** A public item's private network stays unnamed to outsiders. */
 const VISIBLE_NETWORK_ID = `CASE WHEN EXISTS (SELECT 1 FROM network_memberships nm WHERE nm.network_id = x.network_id AND nm.user_id = $1)
   OR (SELECT visibility FROM networks nv WHERE nv.id = x.network_id) <> 'private' THEN x.network_id END AS network_id`;
@@ -75,7 +79,7 @@ export class SearchService {
    * CANDIDATES matches among what the viewer may read (and the network asked for), ranked with
    * ts_rank; the best `limit` of all types are returned. Access is decided inside the capped
    * candidate set, not after it: otherwise a busy network the viewer cannot see could fill the
-   * cap and hide every match they can. Entries arrive with curation and return nothing until then.
+   * cap and hide every match they can. Entries are found by their current published version only.
    */
   async search(
     actor: Actor,
@@ -129,6 +133,21 @@ export class SearchService {
         LEFT JOIN network_memberships mem ON mem.network_id = x.network_id AND mem.user_id = $1
        WHERE x.tsv @@ ${TSQUERY} AND ${LIBRARY_READABLE} ${inNetwork('x.network_id')}
        ORDER BY x.created_at DESC LIMIT ${LIBRARY_CANDIDATES})`);
+    }
+    if (wanted.has('entry')) {
+      // The current published version of each entry, never a working copy: drafts, entries in
+      // review and unpublished revisions cannot be found, by anyone.
+      parts.push(`(SELECT 'entry' AS type, x.id, x.title,
+          concat_ws(' ', x.content->>'summary', x.content->>'whatWasDone', x.content->>'whatWorked', x.content->>'adaptation', x.content->>'evaluation') AS snippet_source,
+          x.search_config AS snippet_config, ${VISIBLE_NETWORK_ID}, NULL::uuid AS thread_id,
+          NULL::uuid AS channel_id, NULL AS attribution, NULL AS author_label, NULL::uuid AS author_id,
+          ts_rank(x.tsv, ${TSQUERY}) AS rank, x.created_at
+        FROM (SELECT e.id, e.network_id, v.title, v.search_config, v.content, v.tsv, v.published_at AS created_at
+                FROM entries e
+                JOIN entry_versions v ON v.entry_id = e.id AND v.version = e.current_version
+                LEFT JOIN network_memberships mem ON mem.network_id = e.network_id AND mem.user_id = $1
+               WHERE v.tsv @@ ${TSQUERY} AND e.status <> 'archived' AND ${ENTRY_READABLE} ${inNetwork('e.network_id')}
+               ORDER BY v.published_at DESC LIMIT ${LIBRARY_CANDIDATES}) x)`);
     }
     if (parts.length === 0) return { query: q, hits: [] };
     const params: unknown[] = [actor.userId, q];

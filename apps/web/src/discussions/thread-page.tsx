@@ -19,11 +19,13 @@ import {
   type ThreadView,
 } from '@tandem/domain';
 import { useCallback, useEffect, useRef } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { useAuth } from '../auth/auth-context';
+import { CuratedInto } from '../curation/curated-into';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { useInView, usePageVisible } from '../layout/visibility';
@@ -107,6 +109,7 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
               messageCount: updated.messageCount,
               lastActivityAt: updated.lastActivityAt,
               ...(updated.links ? { links: updated.links } : {}),
+              ...(updated.curatedInto ? { curatedInto: updated.curatedInto } : {}),
             }
           : current,
       );
@@ -224,6 +227,10 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
       {thread.attribution === 'chatham' && <ChathamNotice />}
 
       <ThreadLinks thread={thread} canLink={closedReason === null} />
+      <CuratedInto
+        thread={thread}
+        canCurate={canModerate && channel.data?.visibility === 'network'}
+      />
 
       <ConnectionBanner />
 
@@ -315,7 +322,7 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
   );
 }
 
-function typingSentence(names: string[], t: ReturnType<typeof useTranslation>['t']): string {
+function typingSentence(names: string[], t: TFunction): string {
   if (names.length === 0) return '';
   if (names.length === 1) return t('thread.typingOne', { name: names[0] });
   if (names.length === 2) {

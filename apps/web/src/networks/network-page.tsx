@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { ChannelsSection } from '../channels/channels-section';
+import { EntriesSection } from '../curation/entries-section';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { ErrorState, PageLoader } from '../layout/page-states';
@@ -120,6 +121,8 @@ export function NetworkPage() {
       )}
 
       {role && <ChannelsSection slug={slug} myRole={role} />}
+
+      <EntriesSection slug={slug} myRole={role} />
 
       {role ? (
         <MembersSection slug={slug} myRole={role} />

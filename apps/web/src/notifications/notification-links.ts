@@ -7,6 +7,8 @@ export function notificationPath(subject: NotificationSubject): string {
       return `/threads/${encodeURIComponent(subject.id)}`;
     case 'pairing':
       return `/pairings/${encodeURIComponent(subject.id)}`;
+    case 'entry':
+      return `/entries/${encodeURIComponent(subject.id)}`;
     default: {
       const unknown: never = subject.type;
       return unknown;

@@ -22,8 +22,8 @@ import { ErrorState, PageLoader } from '../layout/page-states';
 import { useFormatDate } from '../layout/format';
 import { HighlightedSnippet } from './highlight';
 
-/** The kinds of result offered as filters (entries come with a later release). */
-export const SEARCHABLE: SearchType[] = ['thread', 'message', 'research', 'case_study'];
+/** The kinds of result offered as filters. */
+export const SEARCHABLE: SearchType[] = ['thread', 'message', 'research', 'case_study', 'entry'];
 
 const isSearchable = (value: string): value is SearchType =>
   (SEARCHABLE as string[]).includes(value);
@@ -37,8 +37,9 @@ export function hitPath(hit: SearchHit): string {
       return `/library/case-studies/${hit.id}`;
     case 'thread':
       return `/threads/${hit.threadId ?? hit.id}`;
-    case 'message':
     case 'entry':
+      return `/entries/${hit.id}`;
+    case 'message':
       return hit.threadId ? `/threads/${hit.threadId}` : '/';
   }
 }
