@@ -150,12 +150,16 @@ export interface MessageAccess extends ThreadAccess {
   deleted: boolean;
 }
 
-/** Only the author edits, and only while the message stands. Every earlier text is kept. */
+/**
+ * Only the author edits, and only while the message stands in an open thread of an active
+ * channel (an archived channel is read-only). Every earlier text is kept.
+ */
 export function editMessage(access: MessageAccess): Decision {
   if (!canReadChannel(access)) return deny(new DomainError('not_found', 'Message not found'));
   if (!access.isAuthor)
     return deny(new DomainError('forbidden', 'Only the author can edit a message'));
   if (access.deleted) return deny(new DomainError('conflict', 'This message was deleted'));
+  if (access.archived) return deny(new DomainError('conflict', 'This channel is archived'));
   if (access.locked) return deny(new DomainError('conflict', 'This thread is locked'));
   return allow;
 }
@@ -198,7 +202,9 @@ export function handleFrom(displayName: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 24);
+    .slice(0, 24)
+    // The cut may end on a separator; a handle never does (a mention would stop before it).
+    .replace(/-+$/, '');
   return base.length >= 2 ? base : `member${base}`;
 }
 
@@ -209,7 +215,9 @@ export function excerpt(body: string, max = 140): string {
     .replace(/\s+/g, ' ')
     .trim();
   if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  const space = cut.lastIndexOf(' ');
+  // Never end on the first half of a surrogate pair (an emoji, say).
+  const cut = plain.slice(0, /[\uD800-\uDBFF]/.test(plain.charAt(max - 1)) ? max - 1 : max);
+  // A space right after the cut means its last word is whole.
+  const space = plain.lastIndexOf(' ', max);
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

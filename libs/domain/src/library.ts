@@ -51,11 +51,14 @@ export const LINK_NOTE_MAX_LENGTH = 300;
 
 /**
  * Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens
- * keeping a word whole ("l'intégration", "two-way" are one word each). The same function runs on
+ * keeping a word whole ("l'intégration", "two-way" are one word each). Combining marks belong to
+ * the letter they follow, so decomposed (NFD) "école" is one word too. The same function runs on
  * the server and in the web form, so both agree on the limit.
  */
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
+  const matches = text.match(
+    /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu,
+  );
   return matches ? matches.length : 0;
 }
 
