@@ -21,6 +21,7 @@ export function MessageItem({
   message: MessageView;
   /** Moderators and admins may delete anyone's message. */
   canModerate: boolean;
+  /** The thread is locked or its channel archived: messages can no longer be edited. */
   locked: boolean;
   onChanged: (message: MessageView) => void;
 }) {

@@ -292,7 +292,7 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
                 key={message.seq}
                 message={message}
                 canModerate={canModerate}
-                locked={thread.locked}
+                locked={thread.locked || archived}
                 onChanged={live.applyMessage}
               />
             ))}
