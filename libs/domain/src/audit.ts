@@ -14,6 +14,13 @@ export const AUDIT_ACTIONS = [
   'channel.member_removed',
   'thread.locked',
   'thread.unlocked',
+  'message.hidden',
+  'message.unhidden',
+  'flag.resolved',
+  'flag.dismissed',
+  'channel.slow_mode',
+  'member.suspended',
+  'member.unsuspended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -95,6 +95,8 @@ export function lockThread(access: ThreadAccess): Decision {
 export interface MessageAccess extends ThreadAccess {
   isAuthor: boolean;
   deleted: boolean;
+  /** Hidden by a moderator (see moderation.ts); absent counts as not hidden. */
+  hidden?: boolean;
 }
 
 /** Only the author edits, and only while the message stands. Every earlier text is kept. */
@@ -103,6 +105,9 @@ export function editMessage(access: MessageAccess): Decision {
   if (!access.isAuthor)
     return deny(new DomainError('forbidden', 'Only the author can edit a message'));
   if (access.deleted) return deny(new DomainError('conflict', 'This message was deleted'));
+  // A new text would replace what moderators judged, unseen: ask them to unhide it instead.
+  if (access.hidden)
+    return deny(new DomainError('conflict', 'Moderators hid this message; it cannot be edited'));
   if (access.locked) return deny(new DomainError('conflict', 'This thread is locked'));
   return allow;
 }

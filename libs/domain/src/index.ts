@@ -9,3 +9,5 @@ export * from './realtime';
 export * from './library';
 export * from './notifications';
 export * from './audit';
+export * from './moderation';
+export * from './account';
