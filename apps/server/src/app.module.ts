@@ -12,6 +12,8 @@ import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { LibraryModule } from './library/library.module';
+import { AccountModule } from './account/account.module';
+import { ModerationModule } from './moderation/moderation.module';
 import { SearchModule } from './search/search.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { NetworksModule } from './networks/networks.module';
@@ -48,6 +50,8 @@ export class AppModule {
         LibraryModule,
         SearchModule,
         FeedsModule,
+        ModerationModule,
+        AccountModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -25,7 +25,11 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   /** Tells the client whether to refresh (expired) or to sign in again (missing or invalid). */
   override handleRequest<T>(error: unknown, user: T | false, info: unknown): T {
-    if (error || !user) {
+    // Errors from validate() itself: an ended session (401 with its own message) or a database
+    // that cannot be asked (503 through the filter, so clients retry instead of signing out).
+    if (error instanceof Error) throw error;
+    if (error) throw unauthorized('Access token is not valid');
+    if (!user) {
       const name = info instanceof Error ? info.name : '';
       if (name === 'TokenExpiredError') throw unauthorized('Access token expired; refresh it');
       if (info instanceof Error && info.message === 'No auth token')

@@ -8,18 +8,36 @@ interface AccessRow {
   listed: boolean;
   network_id: string;
   channel_id: string;
+  slow_mode_seconds: number;
+  suspended_until: Date | null;
+  last_posted_at: Date | null;
 }
 
-export interface LoadedChannelAccess extends ChannelAccess {
+/** What moderation adds to every access check: suspension and slow mode (see moderation.ts). */
+export interface ParticipationFacts {
+  /** End of the viewer's current suspension from the network (may lie in the past), or null. */
+  suspendedUntil: Date | null;
+  slowModeSeconds: number;
+  /** When the viewer last posted in this channel under slow mode, or null. */
+  lastPostedAt: Date | null;
+}
+
+export interface LoadedChannelAccess extends ChannelAccess, ParticipationFacts {
   networkId: string;
   channelId: string;
 }
 
-export interface LoadedThreadAccess extends ThreadAccess {
+export interface LoadedThreadAccess extends ThreadAccess, ParticipationFacts {
   networkId: string;
   channelId: string;
   threadId: string;
 }
+
+/** The viewer's suspension and slow-mode clock, joined onto the channel row ($2: the viewer). */
+const PARTICIPATION_COLUMNS = `c.slow_mode_seconds, s.ends_at AS suspended_until, p.posted_at AS last_posted_at`;
+const PARTICIPATION_JOINS = `
+       LEFT JOIN network_suspensions s ON s.network_id = c.network_id AND s.user_id = $2 AND s.lifted_at IS NULL
+       LEFT JOIN channel_post_times p ON p.channel_id = c.id AND p.user_id = $2`;
 
 /**
  * Everything a channel policy needs about the viewer, in one query: the channel's visibility
@@ -34,10 +52,11 @@ export async function loadChannelAccess(
 ): Promise<LoadedChannelAccess> {
   if (typeof channelId !== 'string' || typeof userId !== 'string') throw notFound('Channel');
   const rows: AccessRow[] = await manager.query(
-    `SELECT c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed, c.network_id, c.id AS channel_id
+    `SELECT c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed, c.network_id, c.id AS channel_id,
+            ${PARTICIPATION_COLUMNS}
        FROM channels c
        LEFT JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $2
-       LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2
+       LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2 ${PARTICIPATION_JOINS}
       WHERE c.id = $1`,
     [channelId, userId],
   );
@@ -53,11 +72,11 @@ export async function loadThreadAccess(
   if (typeof threadId !== 'string' || typeof userId !== 'string') throw notFound('Thread');
   const rows: (AccessRow & { locked_at: Date | null })[] = await manager.query(
     `SELECT c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed, c.network_id,
-            c.id AS channel_id, t.locked_at
+            c.id AS channel_id, t.locked_at, ${PARTICIPATION_COLUMNS}
        FROM threads t
        JOIN channels c ON c.id = t.channel_id
        LEFT JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $2
-       LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2
+       LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2 ${PARTICIPATION_JOINS}
       WHERE t.id = $1`,
     [threadId, userId],
   );
@@ -73,5 +92,8 @@ function toAccess(row: AccessRow): LoadedChannelAccess {
     listed: row.listed,
     networkId: row.network_id,
     channelId: row.channel_id,
+    suspendedUntil: row.suspended_until,
+    slowModeSeconds: row.slow_mode_seconds,
+    lastPostedAt: row.last_posted_at,
   };
 }

@@ -11,6 +11,7 @@ import { Library1764000000000 } from './migrations/1764000000000-library';
 import { MessageChanges1764100000000 } from './migrations/1764100000000-message-changes';
 import { NotificationSubjects1764200000000 } from './migrations/1764200000000-notification-subjects';
 import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log';
+import { Moderation1764600000000 } from './migrations/1764600000000-moderation';
 import {
   CaseStudyEntity,
   ResearchSummaryEntity,
@@ -25,6 +26,7 @@ import {
 import { ThreadEntity } from '../discussions/thread.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { MessageFlagEntity, NetworkSuspensionEntity } from '../moderation/moderation.entities';
 
 export const ENTITIES = [
   AuditEntryEntity,
@@ -44,6 +46,8 @@ export const ENTITIES = [
   ResearchSummaryEntity,
   CaseStudyEntity,
   ThreadLinkEntity,
+  MessageFlagEntity,
+  NetworkSuspensionEntity,
 ];
 
 /** In order; never edit one that has been merged, add a new one. */
@@ -54,6 +58,7 @@ export const MIGRATIONS = [
   MessageChanges1764100000000,
   NotificationSubjects1764200000000,
   AuditLog1764300000000,
+  Moderation1764600000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -16,7 +16,11 @@ import {
   ThreadView,
 } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { loadChannelAccess, loadThreadAccess } from '../channels/channel-access';
+import {
+  loadChannelAccess,
+  loadThreadAccess,
+  LoadedChannelAccess,
+} from '../channels/channel-access';
 import { loadThreadLinks } from '../library/thread-links';
 import { ChannelEntity } from '../channels/channel.entity';
 import { AuditLogService } from '../audit/audit-log.service';
@@ -25,6 +29,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
 import { isUniqueViolation, returnedRows } from '../common/sql';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { AuthorFacts, EVENTS, MessageEvent, ThreadEvent } from '../events/domain-events';
+import { claimSlowModeSlot } from '../moderation/slow-mode';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { UserEntity } from '../users/user.entity';
@@ -76,6 +81,8 @@ interface MessageRow {
   edited_at: Date | null;
   deleted_at: Date | null;
   deleted_by: string | null;
+  hidden_at: Date | null;
+  hidden_by: string | null;
   created_at: Date;
   author_display_name: string | null;
   author_handle: string | null;
@@ -124,7 +131,8 @@ export class DiscussionsService {
     const existing = await this.existingThreadByClientId(actor, channelId, dto.clientId);
     if (existing) return { thread: await this.getThread(actor, existing.id), created: false };
     enforce(policy.startThread(access));
-    await this.consumePostingAllowance(actor, null);
+    enforce(policy.participate(access, new Date()));
+    await this.consumePostingAllowance(actor, null, access);
 
     const author = await this.authorOf(actor);
     let thread: ThreadEntity;
@@ -225,6 +233,7 @@ export class DiscussionsService {
   async setLocked(actor: Actor, threadId: string, locked: boolean): Promise<ThreadView> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(policy.lockThread(access));
+    enforce(policy.participate(access, new Date()));
     await this.dataSource.transaction(async (manager) => {
       // Only a real change is recorded: locking a locked thread changes nothing.
       const changed = await manager
@@ -272,6 +281,7 @@ export class DiscussionsService {
       threadId,
       query.afterSeq ?? 0,
       query.limit ?? PAGE_SIZE_DEFAULT,
+      policy.atLeast(access.standing, 'moderator'),
     );
   }
 
@@ -290,7 +300,8 @@ export class DiscussionsService {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(readThread(access));
     if (afterSeq === undefined) return { missed: [], hasMore: false };
-    const page = await this.messagesAfter(actor, threadId, afterSeq, CATCH_UP_LIMIT);
+    const moderator = policy.atLeast(access.standing, 'moderator');
+    const page = await this.messagesAfter(actor, threadId, afterSeq, CATCH_UP_LIMIT, moderator);
     if (afterChange === undefined) return { missed: page.items, hasMore: page.hasMore };
     // Edits and deletions of messages the client already holds (later ones come in `missed`).
     const thread = await this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
@@ -301,7 +312,7 @@ export class DiscussionsService {
     return {
       missed: page.items,
       hasMore: page.hasMore,
-      changed: rows.map((row) => this.messageView(row, thread.attribution, actor)),
+      changed: rows.map((row) => this.messageView(row, thread.attribution, actor, moderator)),
       // Capped: remember only as far as was sent, so the next join brings the rest.
       lastChange:
         rows.length === CATCH_UP_LIMIT ? rows[rows.length - 1].change_seq : thread.lastChange,
@@ -333,9 +344,10 @@ export class DiscussionsService {
     const previous = await this.existingByClientId(actor, threadId, dto.clientId);
     if (previous) return { message: previous, duplicate: true };
     enforce(policy.postMessage(access));
+    enforce(policy.participate(access, new Date()));
     // Refused input uses none of the allowance.
     if (dto.replyToId !== undefined) await this.assertInThread(dto.replyToId, threadId);
-    await this.consumePostingAllowance(actor, threadId);
+    await this.consumePostingAllowance(actor, threadId, access);
 
     const author = await this.authorOf(actor);
     let saved: { message: MessageEntity; thread: ThreadEntity };
@@ -399,8 +411,10 @@ export class DiscussionsService {
           ...access,
           isAuthor: current.authorId === actor.userId,
           deleted: current.deletedAt !== null,
+          hidden: current.hiddenAt !== null,
         }),
       );
+      enforce(policy.participate(access, new Date()));
       if (current.body !== dto.body) {
         await manager.insert(MessageRevisionEntity, { messageId, body: current.body });
         await manager.update(
@@ -436,6 +450,7 @@ export class DiscussionsService {
           deleted: current.deletedAt !== null,
         }),
       );
+      enforce(policy.participate(access, new Date()));
       await manager.update(
         MessageEntity,
         { id: messageId },
@@ -538,14 +553,23 @@ export class DiscussionsService {
     );
   }
 
-  private async messagesAfter(actor: Actor, threadId: string, afterSeq: number, limit: number) {
+  /** `moderator`: the viewer moderates the network, so hidden messages keep their text. */
+  private async messagesAfter(
+    actor: Actor,
+    threadId: string,
+    afterSeq: number,
+    limit: number,
+    moderator: boolean,
+  ) {
     const thread = await this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
     const rows: MessageRow[] = await this.dataSource.query(
       `${MESSAGE_SELECT} WHERE m.thread_id = $1 AND m.seq > $2 ORDER BY m.seq LIMIT $3`,
       [threadId, afterSeq, limit + 1],
     );
     return {
-      items: rows.slice(0, limit).map((row) => this.messageView(row, thread.attribution, actor)),
+      items: rows
+        .slice(0, limit)
+        .map((row) => this.messageView(row, thread.attribution, actor, moderator)),
       hasMore: rows.length > limit,
     };
   }
@@ -620,7 +644,12 @@ export class DiscussionsService {
     return rows[0].last_read_seq;
   }
 
-  private async consumePostingAllowance(actor: Actor, threadId: string | null): Promise<void> {
+  /** Rate limits, then the channel's slow mode (last: a refused post must not use its slot). */
+  private async consumePostingAllowance(
+    actor: Actor,
+    threadId: string | null,
+    access: LoadedChannelAccess,
+  ): Promise<void> {
     const limits = this.config.rateLimits;
     await this.rateLimits.consume(
       `post:user:${actor.userId}`,
@@ -634,6 +663,7 @@ export class DiscussionsService {
         'You are posting too fast in this thread; wait a moment',
       );
     }
+    await claimSlowModeSlot(this.dataSource.manager, access, actor.userId);
   }
 
   private async authorOf(actor: Actor): Promise<{ user: UserEntity; facts: AuthorFacts }> {
@@ -670,8 +700,15 @@ export class DiscussionsService {
     );
   }
 
-  private messageView(row: MessageRow, attribution: policy.Attribution, actor: Actor): MessageView {
-    return toMessageView(messageFromRow(row), attribution, authorFromRow(row), actor.userId);
+  private messageView(
+    row: MessageRow,
+    attribution: policy.Attribution,
+    actor: Actor,
+    moderator = false,
+  ): MessageView {
+    return toMessageView(messageFromRow(row), attribution, authorFromRow(row), actor.userId, {
+      moderator,
+    });
   }
 }
 
@@ -730,6 +767,8 @@ function messageFromRow(row: MessageRow): MessageEntity {
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
     deletedBy: row.deleted_by,
+    hiddenAt: row.hidden_at,
+    hiddenBy: row.hidden_by,
     createdAt: row.created_at,
   });
 }

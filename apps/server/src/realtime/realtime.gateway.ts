@@ -18,6 +18,7 @@ import { isDatabaseUnavailable } from '../common/database-errors';
 import { validatePayload } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { DiscussionsService } from '../discussions/discussions.service';
+import { SuspensionsService } from '../moderation/suspensions.service';
 import {
   ChannelRef,
   ReadPayload,
@@ -86,6 +87,7 @@ export class RealtimeGateway
     private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
     private readonly discussions: DiscussionsService,
+    private readonly suspensions: SuspensionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -200,8 +202,10 @@ export class RealtimeGateway
       await this.enter(socket, room, { networkId: channel.networkId, channelId: channel.id });
       try {
         // Checked again once in the room: access lost between the check and the join (whose
-        // eviction found nothing to evict yet) must not leave the socket inside.
+        // eviction found nothing to evict yet) must not leave the socket inside. A suspended
+        // member may read over HTTP but not be in the network's rooms.
         await this.channels.get(actor, channel.id);
+        await this.suspensions.assertNotSuspended(actor.userId, channel.networkId);
       } catch (error) {
         this.exit(socket, room);
         throw error;
@@ -251,6 +255,7 @@ export class RealtimeGateway
       };
       await this.enter(socket, room, { networkId: thread.networkId, channelId: thread.channelId });
       try {
+        await this.suspensions.assertNotSuspended(actor.userId, thread.networkId);
         return await this.discussions.catchUp(actor, thread.id, afterSeq, afterChange);
       } catch (error) {
         this.exit(socket, room);

@@ -8,6 +8,7 @@ import { loadSharedThreadLinks } from '../library/shared-thread-links';
 import {
   ChannelAccessLostEvent,
   EVENTS,
+  MemberSuspendedEvent,
   MessageEvent,
   NetworkAccessLostEvent,
   NotificationEvent,
@@ -97,6 +98,12 @@ export class RealtimeListener {
 
   @OnEvent(EVENTS.networkAccessLost)
   onNetworkAccessLost({ networkId, userId }: NetworkAccessLostEvent): void {
+    this.gateway.revokeAccess({ userId, networkId });
+  }
+
+  /** Synchronous too: a suspended member's open sockets hear nothing more from the network. */
+  @OnEvent(EVENTS.memberSuspended)
+  onMemberSuspended({ networkId, userId }: MemberSuspendedEvent): void {
     this.gateway.revokeAccess({ userId, networkId });
   }
 

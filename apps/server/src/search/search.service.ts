@@ -92,7 +92,7 @@ export class SearchService {
         FROM (SELECT m.id, m.body, m.tsv, m.thread_id, m.author_id, m.author_label, m.created_at,
                      t.title AS thread_title, t.network_id, t.channel_id, t.attribution
                 FROM messages m JOIN threads t ON t.id = m.thread_id JOIN channels c ON c.id = t.channel_id
-               WHERE m.tsv @@ ${TSQUERY} AND m.deleted_at IS NULL AND ${THREAD_READABLE} ${inNetwork('t.network_id')}
+               WHERE m.tsv @@ ${TSQUERY} AND m.deleted_at IS NULL AND m.hidden_at IS NULL AND ${THREAD_READABLE} ${inNetwork('t.network_id')}
                ORDER BY m.created_at DESC LIMIT ${CANDIDATES}) msg
         LEFT JOIN users u ON u.id = msg.author_id)`);
     }
