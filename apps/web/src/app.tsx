@@ -28,6 +28,10 @@ import { OrganisationPage } from './organisations/organisation-page';
 import { RealtimeProvider } from './realtime/realtime-context';
 import { createSocket as createRealSocket, type SocketFactory } from './realtime/socket';
 import { SearchPage } from './search/search-page';
+import { AuditLogPage } from './moderation/audit-log-page';
+import { ModerationQueuePage } from './moderation/moderation-queue-page';
+import { ModerationRedirect } from './moderation/moderation-redirect';
+import { SettingsPage } from './settings/settings-page';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -93,6 +97,10 @@ export function AppRoutes() {
           <Route path="/library/case-studies/:id" element={<CaseStudyPage />} />
           <Route path="/library/case-studies/:id/edit" element={<CaseStudyFormPage />} />
           <Route path="/search" element={<SearchPage />} />
+          <Route path="/networks/:slug/moderation" element={<ModerationQueuePage />} />
+          <Route path="/networks/:slug/audit-log" element={<AuditLogPage />} />
+          <Route path="/moderation/:networkId" element={<ModerationRedirect />} />
+          <Route path="/settings" element={<SettingsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -10,6 +10,7 @@ import { ChannelsSection } from '../channels/channels-section';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { ModerationLinks } from '../moderation/moderation-links';
 import { InvitationsSection } from './invitations-section';
 import { InviteForm } from './invite-form';
 import { MembersSection } from './members-section';
@@ -107,6 +108,8 @@ export function NetworkPage() {
           </Button>
         )}
       </Group>
+
+      {role && <ModerationLinks slug={slug} myRole={role} />}
 
       {role && <ChannelsSection slug={slug} myRole={role} />}
 
