@@ -2,8 +2,9 @@ import { FORMER_MEMBER_NAME } from '@tandem/domain';
 import { iso, PersonalDataPart } from '../personal-data';
 
 /**
- * The member's notifications: what each was about and when, not the excerpt or who caused it
- * (another person's words and name, possibly a Chatham House post that is not theirs).
+ * The member's notifications: what kind, about which subject (by id) and when. Not the title,
+ * the excerpt or who caused it: those are other people's words and names (possibly a Chatham
+ * House post that is not theirs).
  */
 export const notificationsPart: PersonalDataPart = {
   name: 'notifications',
@@ -14,19 +15,17 @@ export const notificationsPart: PersonalDataPart = {
       subject_type: string;
       subject_id: string;
       message_id: string | null;
-      title: string | null;
       created_at: Date;
       read_at: Date | null;
     }[] = await manager.query(
-      `SELECT kind, network_id, subject_type, subject_id, message_id, payload->>'title' AS title,
-              created_at, read_at
+      `SELECT kind, network_id, subject_type, subject_id, message_id, created_at, read_at
          FROM notifications WHERE user_id = $1 ORDER BY created_at, id`,
       [userId],
     );
     return rows.map((row) => ({
       kind: row.kind,
       networkId: row.network_id,
-      subject: { type: row.subject_type, id: row.subject_id, title: row.title },
+      subject: { type: row.subject_type, id: row.subject_id },
       messageId: row.message_id,
       createdAt: iso(row.created_at),
       readAt: iso(row.read_at),
