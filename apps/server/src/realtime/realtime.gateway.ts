@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import {
   ConnectedSocket,
@@ -73,9 +73,11 @@ class HandshakeRefusal extends Error {
  */
 @WebSocketGateway()
 export class RealtimeGateway
-  implements OnGatewayInit<TandemServer>, OnGatewayConnection<TandemSocket>
+  implements OnGatewayInit<TandemServer>, OnGatewayConnection<TandemSocket>, OnModuleDestroy
 {
   private readonly logger = new Logger('RealtimeGateway');
+  /** Set when the application shuts down, before the socket server and its Redis clients close. */
+  private closing = false;
   private readonly expiryTimers = new WeakMap<TandemSocket, NodeJS.Timeout>();
   private readonly lastTyping = new WeakMap<TandemSocket, Map<string, number>>();
 
@@ -388,8 +390,18 @@ export class RealtimeGateway
     return presence;
   }
 
+  /**
+   * Nest runs this before it closes the socket server: the sockets it then disconnects must not
+   * start presence broadcasts on Redis clients that are closing (their commands would fail
+   * unanswered). Other processes' clients learn who is there at their next join.
+   */
+  onModuleDestroy(): void {
+    this.closing = true;
+  }
+
   /** Presence outside a request: a failure (another process not answering) is logged, not thrown. */
   private announcePresence(channelId: string): void {
+    if (this.closing) return;
     this.broadcastPresence(channelId).catch((error: unknown) => this.logError(error));
   }
 
