@@ -1,4 +1,4 @@
-import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import {
   ConnectedSocket,
@@ -73,11 +73,14 @@ class HandshakeRefusal extends Error {
  */
 @WebSocketGateway()
 export class RealtimeGateway
-  implements OnGatewayInit<TandemServer>, OnGatewayConnection<TandemSocket>, OnModuleDestroy
+  implements
+    OnGatewayInit<TandemServer>,
+    OnGatewayConnection<TandemSocket>,
+    BeforeApplicationShutdown
 {
   private readonly logger = new Logger('RealtimeGateway');
-  /** Set when the application shuts down, before the socket server and its Redis clients close. */
-  private closing = false;
+  /** Presence broadcasts under way, so shutting down can wait for them (see below). */
+  private readonly pendingPresence = new Set<Promise<void>>();
   private readonly expiryTimers = new WeakMap<TandemSocket, NodeJS.Timeout>();
   private readonly lastTyping = new WeakMap<TandemSocket, Map<string, number>>();
 
@@ -391,18 +394,26 @@ export class RealtimeGateway
   }
 
   /**
-   * Nest runs this before it closes the socket server: the sockets it then disconnects must not
-   * start presence broadcasts on Redis clients that are closing (their commands would fail
-   * unanswered). Other processes' clients learn who is there at their next join.
+   * Nest runs this before it closes the socket server and, with it, the Redis clients. This
+   * process's sockets are disconnected first and the presence they leave behind is sent while
+   * Redis is still open: otherwise those broadcasts would start on closing clients and fail
+   * unanswered (unhandled rejections), and other processes would keep showing the departed.
    */
-  onModuleDestroy(): void {
-    this.closing = true;
+  async beforeApplicationShutdown(): Promise<void> {
+    this.server.local.disconnectSockets(true);
+    // The 'disconnecting' handlers schedule their presence on the next turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.allSettled([...this.pendingPresence]);
   }
 
   /** Presence outside a request: a failure (another process not answering) is logged, not thrown. */
   private announcePresence(channelId: string): void {
-    if (this.closing) return;
-    this.broadcastPresence(channelId).catch((error: unknown) => this.logError(error));
+    const work = this.broadcastPresence(channelId).then(
+      () => undefined,
+      (error: unknown) => this.logError(error),
+    );
+    this.pendingPresence.add(work);
+    void work.finally(() => this.pendingPresence.delete(work));
   }
 
   logError(error: unknown): void {
