@@ -14,6 +14,8 @@ import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { LibraryModule } from './library/library.module';
 import { MentoringModule } from './mentoring/mentoring.module';
+import { AccountModule } from './account/account.module';
+import { ModerationModule } from './moderation/moderation.module';
 import { SearchModule } from './search/search.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { NetworksModule } from './networks/networks.module';
@@ -52,6 +54,8 @@ export class AppModule {
         CurationModule,
         SearchModule,
         FeedsModule,
+        ModerationModule,
+        AccountModule,
         RealtimeModule,
         HealthModule,
       ],

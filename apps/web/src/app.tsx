@@ -33,6 +33,10 @@ import { OrganisationPage } from './organisations/organisation-page';
 import { RealtimeProvider } from './realtime/realtime-context';
 import { createSocket as createRealSocket, type SocketFactory } from './realtime/socket';
 import { SearchPage } from './search/search-page';
+import { AuditLogPage } from './moderation/audit-log-page';
+import { ModerationQueuePage } from './moderation/moderation-queue-page';
+import { ModerationRedirect } from './moderation/moderation-redirect';
+import { SettingsPage } from './settings/settings-page';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -103,6 +107,10 @@ export function AppRoutes() {
           <Route path="/entries/:id" element={<EntryPage />} />
           <Route path="/entries/:id/edit" element={<EntryFormPage />} />
           <Route path="/entries/:id/versions/:version" element={<EntryVersionPage />} />
+          <Route path="/networks/:slug/moderation" element={<ModerationQueuePage />} />
+          <Route path="/networks/:slug/audit-log" element={<AuditLogPage />} />
+          <Route path="/moderation/:networkId" element={<ModerationRedirect />} />
+          <Route path="/settings" element={<SettingsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

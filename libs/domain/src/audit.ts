@@ -24,6 +24,13 @@ export const AUDIT_ACTIONS = [
   'entry.archived',
   'entry.revised',
   'network.public_entries_changed',
+  'message.hidden',
+  'message.unhidden',
+  'flag.resolved',
+  'flag.dismissed',
+  'channel.slow_mode',
+  'member.suspended',
+  'member.unsuspended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

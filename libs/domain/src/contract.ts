@@ -139,6 +139,8 @@ export interface ChannelView {
   topics: Topic[];
   visibility: ChannelVisibility;
   archived: boolean;
+  /** Slow mode: members may post once per this many seconds here (0: off; moderators exempt). */
+  slowModeSeconds: number;
   threadCount: number;
   /** Messages in the channel's threads the caller has not read. */
   unreadCount: number;
@@ -183,7 +185,12 @@ export interface MessageView {
   clientId: string | null;
   edited: boolean;
   deleted: boolean;
-  /** 0 until edited or deleted; then the thread's change stamp of its latest change. */
+  /**
+   * Hidden by a moderator. Members then get an empty body (a placeholder); the author and the
+   * network's moderators and admins still get the text, marked hidden.
+   */
+  hidden: boolean;
+  /** 0 until edited, deleted or hidden; then the thread's change stamp of its latest change. */
   changeSeq: number;
   createdAt: string;
   editedAt: string | null;

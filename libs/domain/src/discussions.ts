@@ -148,6 +148,8 @@ export function lockThread(access: ThreadAccess): Decision {
 export interface MessageAccess extends ThreadAccess {
   isAuthor: boolean;
   deleted: boolean;
+  /** Hidden by a moderator (see moderation.ts); absent counts as not hidden. */
+  hidden?: boolean;
 }
 
 /**
@@ -160,6 +162,9 @@ export function editMessage(access: MessageAccess): Decision {
     return deny(new DomainError('forbidden', 'Only the author can edit a message'));
   if (access.deleted) return deny(new DomainError('conflict', 'This message was deleted'));
   if (access.archived) return deny(new DomainError('conflict', 'This channel is archived'));
+  // A new text would replace what moderators judged, unseen: ask them to unhide it instead.
+  if (access.hidden)
+    return deny(new DomainError('conflict', 'Moderators hid this message; it cannot be edited'));
   if (access.locked) return deny(new DomainError('conflict', 'This thread is locked'));
   return allow;
 }

@@ -11,3 +11,5 @@ export * from './notifications';
 export * from './audit';
 export * from './mentoring';
 export * from './curation';
+export * from './moderation';
+export * from './account';

@@ -12,3 +12,9 @@ describe('notification kinds', () => {
     expect(subjectTypeOf('mention')).toBe('thread');
   });
 });
+
+describe('moderation notifications', () => {
+  it('point at the network’s moderation queue, never at a thread', () => {
+    expect(subjectTypeOf('message_flagged')).toBe('moderation_queue');
+  });
+});

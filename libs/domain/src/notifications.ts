@@ -5,7 +5,12 @@ import type { AuthorView } from './contract';
  * database holds the same pairs (table `notification_kinds`), so a notification can never point
  * at the wrong kind of thing. A feature adds its kinds here and in a migration of its own.
  */
-export const NOTIFICATION_SUBJECT_TYPES = ['thread', 'pairing', 'entry'] as const;
+export const NOTIFICATION_SUBJECT_TYPES = [
+  'thread',
+  'pairing',
+  'entry',
+  'moderation_queue',
+] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
 export const NOTIFICATION_KINDS = {
@@ -29,6 +34,12 @@ export const NOTIFICATION_KINDS = {
   entry_submitted: 'entry',
   /** A reviewer sent the entry the recipient drafted back with a note. */
   entry_changes_requested: 'entry',
+  /**
+   * A message in the network was flagged for review (to its moderators and admins). The subject
+   * is the network's moderation queue (its id is the network's), never the thread: the message
+   * may sit in a private channel the moderator cannot read.
+   */
+  message_flagged: 'moderation_queue',
 } as const satisfies Record<string, NotificationSubjectType>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 

@@ -1,15 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
+import { unauthorized } from '@tandem/domain';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
+import { preparedQuery } from '../common/sql';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import type { AccessTokenClaims } from './tokens';
 
-/** Bearer access tokens: HS256 only (the algorithm is pinned, so `alg: none` is refused). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/**
+ * Bearer access tokens: HS256 only (the algorithm is pinned, so `alg: none` is refused), and
+ * only while their sign-in session lives: signing out, a detected token theft or deleting the
+ * account revokes the session, and its access tokens stop working at once rather than at
+ * expiry (the socket handshake checks the same).
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject made once, not the string: given a string, jsonwebtoken first tries to
@@ -22,8 +36,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: AccessTokenClaims): Actor | false {
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
+  async validate(claims: AccessTokenClaims): Promise<Actor | false> {
+    // Signed by us, but only well-formed claims may reach SQL (a bad uuid would be a 22P02).
+    if (!isUuid(claims.sub) || !isUuid(claims.sid)) return false;
+    // Every authenticated request asks this: prepared, it costs one index probe.
+    const rows = await preparedQuery<{ live: boolean }>(
+      this.dataSource,
+      'session-live',
+      `SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL) AS live`,
+      [claims.sid, claims.sub],
+    );
+    if (!rows[0]?.live) throw unauthorized('This session has ended; sign in again');
     return { userId: claims.sub, sessionId: claims.sid };
   }
 }

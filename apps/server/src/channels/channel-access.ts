@@ -22,16 +22,34 @@ interface AccessRow {
   channel_id: string;
   pairing_mentor_id: string | null;
   pairing_mentee_id: string | null;
+  slow_mode_seconds: number;
+  suspended_until: Date | null;
+  last_posted_at: Date | null;
 }
 
-export interface LoadedChannelAccess extends ChannelAccess {
+/** What moderation adds to every access check: suspension and slow mode (see moderation.ts). */
+export interface ParticipationFacts {
+  /** End of the viewer's current suspension from the network (may lie in the past), or null. */
+  suspendedUntil: Date | null;
+  slowModeSeconds: number;
+  /** When the viewer last posted in this channel under slow mode, or null. */
+  lastPostedAt: Date | null;
+}
+
+/** The viewer's suspension and slow-mode clock, joined onto the channel row ($2: the viewer). */
+const PARTICIPATION_COLUMNS = `c.slow_mode_seconds, s.ends_at AS suspended_until, cpt.posted_at AS last_posted_at`;
+const PARTICIPATION_JOINS = `
+  LEFT JOIN network_suspensions s ON s.network_id = c.network_id AND s.user_id = $2 AND s.lifted_at IS NULL
+  LEFT JOIN channel_post_times cpt ON cpt.channel_id = c.id AND cpt.user_id = $2`;
+
+export interface LoadedChannelAccess extends ChannelAccess, ParticipationFacts {
   networkId: string;
   channelId: string;
   /** The mentor and mentee when this is a pairing's channel, else empty. */
   pairingPartnerIds: string[];
 }
 
-export interface LoadedThreadAccess extends ThreadAccess {
+export interface LoadedThreadAccess extends ThreadAccess, ParticipationFacts {
   networkId: string;
   channelId: string;
   threadId: string;
@@ -54,11 +72,11 @@ export async function loadChannelAccess(
   if (typeof channelId !== 'string' || typeof userId !== 'string') throw notFound('Channel');
   const rows: AccessRow[] = await manager.query(
     `SELECT c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed, c.network_id, c.id AS channel_id,
-            p.mentor_id AS pairing_mentor_id, p.mentee_id AS pairing_mentee_id
+            p.mentor_id AS pairing_mentor_id, p.mentee_id AS pairing_mentee_id, ${PARTICIPATION_COLUMNS}
        FROM channels c
        LEFT JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $2
        LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2
-       LEFT JOIN pairings p ON p.channel_id = c.id
+       LEFT JOIN pairings p ON p.channel_id = c.id ${PARTICIPATION_JOINS}
       WHERE c.id = $1`,
     [channelId, userId],
   );
@@ -73,11 +91,11 @@ export async function loadChannelAccess(
  */
 const THREAD_ACCESS_COLUMNS = `c.visibility, c.archived_at, m.role, (cm.user_id IS NOT NULL) AS listed,
   c.network_id, c.id AS channel_id, t.locked_at, t.attribution,
-  p.mentor_id AS pairing_mentor_id, p.mentee_id AS pairing_mentee_id`;
+  p.mentor_id AS pairing_mentor_id, p.mentee_id AS pairing_mentee_id, ${PARTICIPATION_COLUMNS}`;
 const THREAD_ACCESS_JOINS = `JOIN channels c ON c.id = t.channel_id
   LEFT JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $2
   LEFT JOIN channel_members cm ON cm.channel_id = c.id AND cm.user_id = $2
-  LEFT JOIN pairings p ON p.channel_id = c.id`;
+  LEFT JOIN pairings p ON p.channel_id = c.id ${PARTICIPATION_JOINS}`;
 
 type ThreadAccessRow = AccessRow & { locked_at: Date | null; attribution: Attribution };
 
@@ -197,5 +215,8 @@ function toAccess(row: AccessRow, userId: string): LoadedChannelAccess {
     listed: row.listed,
     networkId: row.network_id,
     channelId: row.channel_id,
+    suspendedUntil: row.suspended_until,
+    slowModeSeconds: row.slow_mode_seconds,
+    lastPostedAt: row.last_posted_at,
   };
 }

@@ -33,6 +33,10 @@ export class ChannelEntity {
   @Column('timestamptz', { name: 'archived_at', nullable: true })
   archivedAt: Date | null;
 
+  /** Slow mode: members post at most once per this many seconds here; 0 is off. */
+  @Column('integer', { name: 'slow_mode_seconds', default: 0 })
+  slowModeSeconds: number;
+
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 

@@ -28,6 +28,7 @@ interface ChannelRow {
   topics: policy.Topic[];
   visibility: policy.ChannelVisibility;
   archived_at: Date | null;
+  slow_mode_seconds: number;
   created_at: Date;
   thread_count: string;
   unread_count: string;
@@ -35,7 +36,7 @@ interface ChannelRow {
 
 const CHANNEL_SELECT = `
   SELECT c.id, c.network_id, n.slug AS network_slug, c.slug, c.name, c.description, c.topics, c.visibility,
-         c.archived_at, c.created_at,
+         c.archived_at, c.slow_mode_seconds, c.created_at,
          (SELECT count(*) FROM threads t WHERE t.channel_id = c.id) AS thread_count,
          (SELECT coalesce(sum(greatest(t.last_seq - coalesce(r.last_read_seq, 0), 0)), 0)
             FROM threads t LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $1
@@ -257,6 +258,7 @@ function toChannelView(row: ChannelRow): ChannelView {
     topics: row.topics,
     visibility: row.visibility,
     archived: row.archived_at !== null,
+    slowModeSeconds: row.slow_mode_seconds,
     threadCount: Number(row.thread_count),
     unreadCount: Number(row.unread_count),
     createdAt: row.created_at.toISOString(),

@@ -13,6 +13,7 @@ import { NotificationSubjects1764200000000 } from './migrations/1764200000000-no
 import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log';
 import { SearchIndexes1764350000000 } from './migrations/1764350000000-search-indexes';
 import { Curation1764500000000 } from './migrations/1764500000000-curation';
+import { Moderation1764600000000 } from './migrations/1764600000000-moderation';
 import {
   CaseStudyEntity,
   ResearchSummaryEntity,
@@ -36,6 +37,7 @@ import {
   EntryVersionEntity,
   NetworkEntrySettingsEntity,
 } from '../curation/curation.entities';
+import { MessageFlagEntity, NetworkSuspensionEntity } from '../moderation/moderation.entities';
 
 export const ENTITIES = [
   AuditEntryEntity,
@@ -61,6 +63,8 @@ export const ENTITIES = [
   EntryLinkEntity,
   EntryVersionEntity,
   NetworkEntrySettingsEntity,
+  MessageFlagEntity,
+  NetworkSuspensionEntity,
 ];
 
 /** In order; never edit one that has been merged, add a new one. */
@@ -74,6 +78,7 @@ export const MIGRATIONS = [
   SearchIndexes1764350000000,
   Mentoring1764400000000,
   Curation1764500000000,
+  Moderation1764600000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -30,25 +30,34 @@ export function toAuthorView(
   };
 }
 
+/**
+ * A message for one viewer. A message a moderator hid keeps its text only for its author and,
+ * with `moderator`, for the network's moderators and admins; everyone else (and every shared
+ * room payload, which passes no viewer) gets an empty body and `hidden: true`.
+ */
 export function toMessageView(
   message: MessageEntity,
   attribution: Attribution,
   author: AuthorFacts | null,
   viewerId: string | null,
+  options: { moderator?: boolean } = {},
 ): MessageView {
   const isMine = viewerId !== null && message.authorId === viewerId;
   const deleted = message.deletedAt !== null;
+  const hidden = Boolean(message.hiddenAt);
+  const withheld = deleted || (hidden && !isMine && options.moderator !== true);
   return {
     id: message.id,
     threadId: message.threadId,
     seq: message.seq,
-    body: deleted ? '' : message.body,
+    body: withheld ? '' : message.body,
     replyToId: message.replyToId,
     author: toAuthorView(attribution, message.authorLabel, author),
     isMine,
     clientId: isMine ? message.clientId : null,
     edited: message.editedAt !== null,
     deleted,
+    hidden,
     changeSeq: message.changeSeq,
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt ? message.editedAt.toISOString() : null,

@@ -18,6 +18,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import {
   loadChannelAccess,
+  LoadedChannelAccess,
   LoadedThreadAccess,
   loadPostingContext,
   loadThreadAccess,
@@ -37,6 +38,7 @@ import {
   ThreadEvent,
   ThreadUpdatedEvent,
 } from '../events/domain-events';
+import { claimSlowModeSlot } from '../moderation/slow-mode';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { UserEntity } from '../users/user.entity';
@@ -88,6 +90,8 @@ interface MessageRow {
   edited_at: Date | null;
   deleted_at: Date | null;
   deleted_by: string | null;
+  hidden_at: Date | null;
+  hidden_by: string | null;
   created_at: Date;
   author_display_name: string | null;
   author_handle: string | null;
@@ -106,7 +110,8 @@ const THREAD_SELECT = `
  */
 const messageColumns = (alias: string): string =>
   ['id', 'thread_id', 'seq', 'change_seq', 'author_id', 'author_label', 'client_id', 'body']
-    .concat(['reply_to_id', 'edited_at', 'deleted_at', 'deleted_by', 'created_at'])
+    .concat(['reply_to_id', 'edited_at', 'deleted_at', 'deleted_by', 'hidden_at', 'hidden_by'])
+    .concat(['created_at'])
     .map((column) => `${alias}.${column}`)
     .join(', ');
 
@@ -146,7 +151,8 @@ export class DiscussionsService {
     const existing = await this.existingThreadByClientId(actor, channelId, dto.clientId);
     if (existing) return { thread: await this.getThread(actor, existing.id), created: false };
     enforce(policy.startThread(access));
-    await this.consumePostingAllowance(actor, null);
+    enforce(policy.participate(access, new Date()));
+    await this.consumePostingAllowance(actor, null, access);
 
     const author = await this.authorOf(actor);
     let thread: ThreadEntity;
@@ -248,6 +254,7 @@ export class DiscussionsService {
   async setLocked(actor: Actor, threadId: string, locked: boolean): Promise<ThreadView> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(policy.lockThread(access));
+    enforce(policy.participate(access, new Date()));
     await this.dataSource.transaction(async (manager) => {
       // Only a real change is recorded: locking a locked thread changes nothing.
       const changed = await manager
@@ -290,7 +297,13 @@ export class DiscussionsService {
   ): Promise<{ items: MessageView[]; hasMore: boolean }> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(readThread(access));
-    return this.messagesAfter(actor, access, query.afterSeq ?? 0, query.limit ?? PAGE_SIZE_DEFAULT);
+    return this.messagesAfter(
+      actor,
+      access,
+      query.afterSeq ?? 0,
+      query.limit ?? PAGE_SIZE_DEFAULT,
+      policy.atLeast(access.standing, 'moderator'),
+    );
   }
 
   /** For `thread:join`: what the client missed, capped; the flag tells it to page over HTTP. */
@@ -308,7 +321,8 @@ export class DiscussionsService {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(readThread(access));
     if (afterSeq === undefined) return { missed: [], hasMore: false };
-    const page = await this.messagesAfter(actor, access, afterSeq, CATCH_UP_LIMIT);
+    const moderator = policy.atLeast(access.standing, 'moderator');
+    const page = await this.messagesAfter(actor, access, afterSeq, CATCH_UP_LIMIT, moderator);
     if (afterChange === undefined) return { missed: page.items, hasMore: page.hasMore };
     // Edits and deletions of messages the client already holds (later ones come in `missed`).
     const thread = await this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
@@ -319,7 +333,7 @@ export class DiscussionsService {
     return {
       missed: page.items,
       hasMore: page.hasMore,
-      changed: rows.map((row) => this.messageView(row, thread.attribution, actor)),
+      changed: rows.map((row) => this.messageView(row, thread.attribution, actor, moderator)),
       // Capped: remember only as far as was sent, so the next join brings the rest.
       lastChange:
         rows.length === CATCH_UP_LIMIT ? rows[rows.length - 1].change_seq : thread.lastChange,
@@ -364,13 +378,14 @@ export class DiscussionsService {
       if (previous) return { message: previous, duplicate: true };
     }
     enforce(policy.postMessage(context));
+    enforce(policy.participate(context, new Date()));
     // Refused input uses none of the allowance.
     if (dto.replyToId !== undefined && context.replyToThreadId !== threadId) {
       throw badRequest('Invalid request: replyToId', [
         { field: 'replyToId', problems: ['replyToId must be a message in this thread'] },
       ]);
     }
-    await this.consumePostingAllowance(actor, threadId);
+    await this.consumePostingAllowance(actor, threadId, context);
 
     let saved: { message: MessageEntity; thread: ThreadEntity; threadAuthor: AuthorFacts | null };
     try {
@@ -461,8 +476,10 @@ export class DiscussionsService {
           ...access,
           isAuthor: current.authorId === actor.userId,
           deleted: current.deletedAt !== null,
+          hidden: current.hiddenAt !== null,
         }),
       );
+      enforce(policy.participate(access, new Date()));
       if (current.body !== dto.body) {
         await manager.insert(MessageRevisionEntity, { messageId, body: current.body });
         await manager.update(
@@ -498,6 +515,7 @@ export class DiscussionsService {
           deleted: current.deletedAt !== null,
         }),
       );
+      enforce(policy.participate(access, new Date()));
       await manager.update(
         MessageEntity,
         { id: messageId },
@@ -600,12 +618,16 @@ export class DiscussionsService {
     );
   }
 
-  /** A page by seq; the caller has checked that the actor may read the thread. */
+  /**
+   * A page by seq; the caller has checked that the actor may read the thread. `moderator`: the
+   * viewer moderates the network, so hidden messages keep their text.
+   */
   private async messagesAfter(
     actor: Actor,
     access: LoadedThreadAccess,
     afterSeq: number,
     limit: number,
+    moderator: boolean,
   ) {
     const rows = await preparedQuery<MessageRow>(
       this.dataSource,
@@ -614,7 +636,9 @@ export class DiscussionsService {
       [access.threadId, afterSeq, limit + 1],
     );
     return {
-      items: rows.slice(0, limit).map((row) => this.messageView(row, access.attribution, actor)),
+      items: rows
+        .slice(0, limit)
+        .map((row) => this.messageView(row, access.attribution, actor, moderator)),
       hasMore: rows.length > limit,
     };
   }
@@ -680,7 +704,12 @@ export class DiscussionsService {
     return rows[0].last_read_seq;
   }
 
-  private async consumePostingAllowance(actor: Actor, threadId: string | null): Promise<void> {
+  /** Rate limits, then the channel's slow mode (last: a refused post must not use its slot). */
+  private async consumePostingAllowance(
+    actor: Actor,
+    threadId: string | null,
+    access: LoadedChannelAccess,
+  ): Promise<void> {
     const limits = this.config.rateLimits;
     await this.rateLimits.consumeAll([
       {
@@ -698,6 +727,7 @@ export class DiscussionsService {
           ]
         : []),
     ]);
+    await claimSlowModeSlot(this.dataSource.manager, access, actor.userId);
   }
 
   private async authorOf(actor: Actor): Promise<{ user: UserEntity; facts: AuthorFacts }> {
@@ -734,8 +764,15 @@ export class DiscussionsService {
     );
   }
 
-  private messageView(row: MessageRow, attribution: policy.Attribution, actor: Actor): MessageView {
-    return toMessageView(messageFromRow(row), attribution, authorFromRow(row), actor.userId);
+  private messageView(
+    row: MessageRow,
+    attribution: policy.Attribution,
+    actor: Actor,
+    moderator = false,
+  ): MessageView {
+    return toMessageView(messageFromRow(row), attribution, authorFromRow(row), actor.userId, {
+      moderator,
+    });
   }
 }
 
@@ -794,6 +831,8 @@ function messageFromRow(row: MessageRow): MessageEntity {
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
     deletedBy: row.deleted_by,
+    hiddenAt: row.hidden_at,
+    hiddenBy: row.hidden_by,
     createdAt: row.created_at,
   });
 }
@@ -806,6 +845,7 @@ function messageFromJson(json: MessageRow): MessageEntity {
     ...json,
     edited_at: date(json.edited_at),
     deleted_at: date(json.deleted_at),
+    hidden_at: date(json.hidden_at),
     created_at: date(json.created_at) ?? new Date(),
   });
 }

@@ -39,6 +39,13 @@ export class MessageEntity {
   @Column('uuid', { name: 'deleted_by', nullable: true })
   deletedBy: string | null;
 
+  /** Hidden by a moderator: members see a placeholder (see toMessageView). */
+  @Column('timestamptz', { name: 'hidden_at', nullable: true })
+  hiddenAt: Date | null;
+
+  @Column('uuid', { name: 'hidden_by', nullable: true })
+  hiddenBy: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -17,6 +17,7 @@ export const EVENTS = {
   notificationCreated: 'notification.created',
   channelAccessLost: 'channel.access-lost',
   networkAccessLost: 'network.access-lost',
+  memberSuspended: 'member.suspended',
   sessionEnded: 'session.ended',
   pairingUpdated: 'pairing.updated',
   /** A best-practice entry published a version (payload: EntryPublishedEvent, curation). */
@@ -66,6 +67,15 @@ export interface ChannelAccessLostEvent {
 
 /** Someone left or was removed from a network: every room of that network must drop them. */
 export interface NetworkAccessLostEvent {
+  networkId: string;
+  userId: string;
+}
+
+/**
+ * A member was suspended from a network: still a member (they may read over HTTP), but their
+ * sockets leave every room of the network at once and may not join again until it ends.
+ */
+export interface MemberSuspendedEvent {
   networkId: string;
   userId: string;
 }

@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import {
   ConnectedSocket,
@@ -18,6 +18,7 @@ import { isDatabaseUnavailable } from '../common/database-errors';
 import { validatePayload } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { DiscussionsService } from '../discussions/discussions.service';
+import { SuspensionsService } from '../moderation/suspensions.service';
 import {
   ChannelRef,
   ReadPayload,
@@ -72,9 +73,14 @@ class HandshakeRefusal extends Error {
  */
 @WebSocketGateway()
 export class RealtimeGateway
-  implements OnGatewayInit<TandemServer>, OnGatewayConnection<TandemSocket>
+  implements
+    OnGatewayInit<TandemServer>,
+    OnGatewayConnection<TandemSocket>,
+    BeforeApplicationShutdown
 {
   private readonly logger = new Logger('RealtimeGateway');
+  /** Presence broadcasts under way, so shutting down can wait for them (see below). */
+  private readonly pendingPresence = new Set<Promise<void>>();
   private readonly expiryTimers = new WeakMap<TandemSocket, NodeJS.Timeout>();
   private readonly lastTyping = new WeakMap<TandemSocket, Map<string, number>>();
 
@@ -86,6 +92,7 @@ export class RealtimeGateway
     private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
     private readonly discussions: DiscussionsService,
+    private readonly suspensions: SuspensionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -200,8 +207,10 @@ export class RealtimeGateway
       await this.enter(socket, room, { networkId: channel.networkId, channelId: channel.id });
       try {
         // Checked again once in the room: access lost between the check and the join (whose
-        // eviction found nothing to evict yet) must not leave the socket inside.
+        // eviction found nothing to evict yet) must not leave the socket inside. A suspended
+        // member may read over HTTP but not be in the network's rooms.
         await this.channels.get(actor, channel.id);
+        await this.suspensions.assertNotSuspended(actor.userId, channel.networkId);
       } catch (error) {
         this.exit(socket, room);
         throw error;
@@ -251,6 +260,7 @@ export class RealtimeGateway
       };
       await this.enter(socket, room, { networkId: thread.networkId, channelId: thread.channelId });
       try {
+        await this.suspensions.assertNotSuspended(actor.userId, thread.networkId);
         return await this.discussions.catchUp(actor, thread.id, afterSeq, afterChange);
       } catch (error) {
         this.exit(socket, room);
@@ -383,9 +393,27 @@ export class RealtimeGateway
     return presence;
   }
 
+  /**
+   * Nest runs this before it closes the socket server and, with it, the Redis clients. This
+   * process's sockets are disconnected first and the presence they leave behind is sent while
+   * Redis is still open: otherwise those broadcasts would start on closing clients and fail
+   * unanswered (unhandled rejections), and other processes would keep showing the departed.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.server.local.disconnectSockets(true);
+    // The 'disconnecting' handlers schedule their presence on the next turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.allSettled([...this.pendingPresence]);
+  }
+
   /** Presence outside a request: a failure (another process not answering) is logged, not thrown. */
   private announcePresence(channelId: string): void {
-    this.broadcastPresence(channelId).catch((error: unknown) => this.logError(error));
+    const work = this.broadcastPresence(channelId).then(
+      () => undefined,
+      (error: unknown) => this.logError(error),
+    );
+    this.pendingPresence.add(work);
+    void work.finally(() => this.pendingPresence.delete(work));
   }
 
   logError(error: unknown): void {

@@ -10,6 +10,7 @@ import {
   ChannelAccessLostEvent,
   EntryPublishedEvent,
   EVENTS,
+  MemberSuspendedEvent,
   MessageEvent,
   NetworkAccessLostEvent,
   NotificationEvent,
@@ -136,6 +137,12 @@ export class RealtimeListener {
 
   @OnEvent(EVENTS.networkAccessLost)
   onNetworkAccessLost({ networkId, userId }: NetworkAccessLostEvent): void {
+    this.gateway.revokeAccess({ userId, networkId });
+  }
+
+  /** Synchronous too: a suspended member's open sockets hear nothing more from the network. */
+  @OnEvent(EVENTS.memberSuspended)
+  onMemberSuspended({ networkId, userId }: MemberSuspendedEvent): void {
     this.gateway.revokeAccess({ userId, networkId });
   }
 

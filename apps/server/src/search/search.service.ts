@@ -109,7 +109,7 @@ export class SearchService {
           t.attribution, m.author_label, m.author_id,
           ts_rank(m.tsv, ${SIMPLE_TSQUERY}) AS rank, m.created_at
         FROM messages m JOIN threads t ON t.id = m.thread_id JOIN channels c ON c.id = t.channel_id
-       WHERE m.tsv @@ ${SIMPLE_TSQUERY} AND m.deleted_at IS NULL AND ${THREAD_READABLE} ${inNetwork('t.network_id')}
+       WHERE m.tsv @@ ${SIMPLE_TSQUERY} AND m.deleted_at IS NULL AND m.hidden_at IS NULL AND ${THREAD_READABLE} ${inNetwork('t.network_id')}
        ORDER BY m.created_at DESC LIMIT ${DISCUSSION_CANDIDATES})`);
     }
     if (wanted.has('research')) {

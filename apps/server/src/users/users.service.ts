@@ -46,12 +46,15 @@ export class UsersService {
     }
   }
 
-  /** The only query that reads the password hash (the column is `select: false`). */
+  /**
+   * The only query that reads the password hash (the column is `select: false`) for sign-in. A
+   * deleted (anonymised) account has no password and never signs in.
+   */
   findWithPasswordHash(email: string): Promise<(UserEntity & { passwordHash: string }) | null> {
     return this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .where('u.email = :email', { email })
+      .where('u.email = :email AND u.deleted_at IS NULL', { email })
       .getOne();
   }
 

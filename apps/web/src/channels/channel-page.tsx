@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChannelView, ThreadView } from '@tandem/domain';
+import { atLeast, type ChannelView, type NetworkView, type ThreadView } from '@tandem/domain';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,6 +12,8 @@ import { AuthorLine, ChathamBadge } from '../discussions/author';
 import { TopicBadges } from '../discussions/topics';
 import { useFormatDateTime } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { SlowModeControl, SlowModeNotice } from '../moderation/slow-mode';
+import { SuspensionNotice } from '../moderation/suspensions';
 import { ConnectionBanner } from '../realtime/connection-banner';
 import { useRealtime } from '../realtime/realtime-context';
 import { useChannelRoom } from '../realtime/use-channel-room';
@@ -45,7 +47,13 @@ export function ChannelPage() {
 
 function ChannelScreen({ channel }: { channel: ChannelView }) {
   const { t } = useTranslation();
+  const api = useApiClient();
   const queryClient = useQueryClient();
+  const network = useQuery({
+    queryKey: queryKeys.network(channel.networkSlug),
+    queryFn: () => api.get<NetworkView>(`/networks/${encodeURIComponent(channel.networkSlug)}`),
+  });
+  const canModerate = atLeast(network.data?.myRole ?? null, 'moderator');
   const { socket } = useRealtime();
   const [formOpened, form] = useDisclosure(false);
   const { query, items } = usePagedQuery<ThreadView>(
@@ -105,6 +113,12 @@ function ChannelScreen({ channel }: { channel: ChannelView }) {
       </Stack>
 
       <ConnectionBanner />
+      <SuspensionNotice slug={channel.networkSlug} />
+      {canModerate ? (
+        <SlowModeControl key={channel.slowModeSeconds} channel={channel} />
+      ) : (
+        <SlowModeNotice seconds={channel.slowModeSeconds} />
+      )}
 
       {channel.archived ? (
         <Text c="dimmed">{t('channel.archivedNotice')}</Text>

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDateTime } from '../layout/format';
+import { HiddenMessageBody, HideMessageButton } from '../moderation/message-moderation';
+import { ReportMessageButton } from '../moderation/report-message';
 import { AuthorLine } from './author';
 import { MarkdownEditor } from './composer';
 import { MarkdownBody } from './markdown';
@@ -19,7 +21,7 @@ export function MessageItem({
   onChanged,
 }: {
   message: MessageView;
-  /** Moderators and admins may delete anyone's message. */
+  /** Moderators and admins may delete and hide anyone's message. */
   canModerate: boolean;
   /** The thread is locked or its channel archived: messages can no longer be edited. */
   locked: boolean;
@@ -58,8 +60,10 @@ export function MessageItem({
     edit.mutate(editing);
   };
 
-  const canEdit = message.isMine && !message.deleted && !locked;
+  const canEdit = message.isMine && !message.deleted && !message.hidden && !locked;
   const canDelete = (message.isMine || canModerate) && !message.deleted;
+  const canReport = !message.isMine && !message.deleted && !message.hidden;
+  const canHide = canModerate && !message.deleted;
 
   return (
     <Paper
@@ -84,6 +88,8 @@ export function MessageItem({
           <Text size="sm" fs="italic" c="dimmed">
             {t('message.deleted')}
           </Text>
+        ) : message.hidden && editing === null ? (
+          <HiddenMessageBody message={message} canModerate={canModerate} onChanged={onChanged} />
         ) : editing !== null ? (
           <form onSubmit={submitEdit} noValidate>
             <Stack gap="xs">
@@ -112,8 +118,10 @@ export function MessageItem({
           <MarkdownBody>{message.body}</MarkdownBody>
         )}
 
-        {editing === null && (canEdit || canDelete) && (
+        {editing === null && (canEdit || canDelete || canReport || canHide) && (
           <Group gap="xs" justify="flex-end">
+            {canReport && <ReportMessageButton message={message} />}
+            {canHide && <HideMessageButton message={message} onChanged={onChanged} />}
             {canEdit && (
               <Button
                 variant="subtle"

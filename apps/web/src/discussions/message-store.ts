@@ -56,30 +56,33 @@ export function createMessageStore(base = 0): MessageStore {
 }
 
 /**
- * How recent a version of a message is. Edits carry `editedAt`; a deletion is final. Two copies
- * of the same seq that disagree are the same message before and after an edit or a delete.
+ * Which of two versions of a message is more recent: a deletion is final; then the change stamp
+ * (every edit, deletion, hide and unhide takes the thread's next); then the edit time. Two
+ * copies that still disagree are the same message before and after a change.
  */
-function revision(message: MessageView): number {
-  if (message.deleted) return Number.POSITIVE_INFINITY;
-  return message.editedAt ? Date.parse(message.editedAt) : 0;
+function compareRevisions(a: MessageView, b: MessageView): number {
+  if (a.deleted !== b.deleted) return a.deleted ? 1 : -1;
+  if (a.changeSeq !== b.changeSeq) return a.changeSeq - b.changeSeq;
+  return (a.editedAt ? Date.parse(a.editedAt) : 0) - (b.editedAt ? Date.parse(b.editedAt) : 0);
 }
 
 /** The newer of two copies; the reader-specific fields survive from whichever copy had them. */
 function mergeCopies(held: MessageView, incoming: MessageView): MessageView {
-  const heldRevision = revision(held);
-  const incomingRevision = revision(incoming);
+  const order = compareRevisions(incoming, held);
   const same =
-    incomingRevision === heldRevision &&
+    order === 0 &&
     incoming.body === held.body &&
-    incoming.edited === held.edited;
-  const newer =
-    incomingRevision > heldRevision || (incomingRevision === heldRevision && !same)
-      ? incoming
-      : held;
+    incoming.edited === held.edited &&
+    incoming.hidden === held.hidden;
+  const newer = order > 0 || (order === 0 && !same) ? incoming : held;
   const isMine = held.isMine || incoming.isMine;
   const clientId = newer.clientId ?? held.clientId ?? incoming.clientId;
+  // A hidden message's text is reader-specific too: a moderator's own copy keeps it when the
+  // room's copy of the same version (which has none) arrives after it.
+  const body =
+    newer.hidden && !newer.body && held.hidden && order === 0 && held.body ? held.body : newer.body;
   if (newer === held && held.isMine === isMine && held.clientId === clientId) return held;
-  return { ...newer, isMine, clientId };
+  return { ...newer, isMine, clientId, body };
 }
 
 function extendContiguous(contiguous: number, base: number, held: ReadonlySet<number>): number {

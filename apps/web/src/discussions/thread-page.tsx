@@ -27,11 +27,14 @@ import { queryKeys } from '../api/query-client';
 import { useAuth } from '../auth/auth-context';
 import { CuratedInto } from '../curation/curated-into';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { useFormatDateTime } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { useInView, usePageVisible } from '../layout/visibility';
 import { ConnectionBanner } from '../realtime/connection-banner';
 import { useRealtime } from '../realtime/realtime-context';
 import { useChannelRoom } from '../realtime/use-channel-room';
+import { SlowModeNotice } from '../moderation/slow-mode';
+import { useMySuspension } from '../moderation/suspensions';
 import { AuthorLine, ChathamBadge, ChathamNotice, authorName } from './author';
 import { Composer } from './composer';
 import { lastSeq } from './message-store';
@@ -75,6 +78,7 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
   const queryClient = useQueryClient();
   const { socket } = useRealtime();
   const { user } = useAuth();
+  const formatDateTime = useFormatDateTime();
 
   const channel = useQuery({
     queryKey: queryKeys.channel(thread.channelId),
@@ -87,6 +91,7 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
     enabled: networkSlug !== undefined,
   });
   const canModerate = atLeast(network.data?.myRole ?? null, 'moderator');
+  const suspension = useMySuspension(networkSlug);
 
   const live = useThreadMessages(thread.id, thread.lastSeq, thread.lastChange);
   const { store } = live;
@@ -195,7 +200,12 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
     ? t('thread.lockedNotice')
     : archived
       ? t('thread.archivedNotice')
-      : null;
+      : suspension
+        ? `${t('moderation.youAreSuspended', { date: formatDateTime(suspension.endsAt) })} ${t(
+            'moderation.suspensionReason',
+            { reason: suspension.reason },
+          )}`
+        : null;
 
   return (
     <Stack gap="md">
@@ -317,6 +327,7 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
           t('thread.newMessageFrom', { author: authorName(live.liveMessage.author) })}
       </VisuallyHidden>
 
+      {!canModerate && <SlowModeNotice seconds={channel.data?.slowModeSeconds ?? 0} />}
       <Composer onSend={live.send} onTyping={live.notifyTyping} closedReason={closedReason} />
     </Stack>
   );

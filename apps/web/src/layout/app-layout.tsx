@@ -43,6 +43,7 @@ export function AppLayout() {
     { to: '/library', label: t('nav.library') },
     { to: '/search', label: t('nav.search') },
     { to: '/organisation', label: t('nav.organisation') },
+    { to: '/settings', label: t('nav.settings') },
   ];
 
   return (

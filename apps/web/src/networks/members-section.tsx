@@ -1,7 +1,13 @@
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { type MemberView, type NetworkRole, type Page, NETWORK_ROLES } from '@tandem/domain';
+import {
+  atLeast,
+  type MemberView,
+  type NetworkRole,
+  type Page,
+  NETWORK_ROLES,
+} from '@tandem/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
@@ -11,6 +17,7 @@ import { useAuth } from '../auth/auth-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDate } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { SuspendControl, useSuspensions } from '../moderation/suspensions';
 
 export function MembersSection({ slug, myRole }: { slug: string; myRole: NetworkRole }) {
   const { t } = useTranslation();
@@ -22,6 +29,8 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
   const { query, items } = usePagedQuery<MemberView>(queryKeys.members(slug), path);
   const [removing, setRemoving] = useState<MemberView | null>(null);
   const isAdmin = myRole === 'admin';
+  const canModerate = atLeast(myRole, 'moderator');
+  const suspensions = useSuspensions(slug, canModerate);
   const roles = NETWORK_ROLES.map((value) => ({ value, label: t(`role.${value}`) }));
 
   const changeRole = useMutation({
@@ -95,7 +104,16 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
                       {t('network.joinedOn', { date: formatDate(member.joinedAt) })}
                     </Text>
                   </Stack>
-                  <Group gap="xs" wrap="nowrap">
+                  <Group gap="xs" wrap="wrap">
+                    {canModerate && (
+                      <SuspendControl
+                        slug={slug}
+                        member={member}
+                        myRole={myRole}
+                        isSelf={isSelf}
+                        suspension={suspensions.byUser.get(member.userId)}
+                      />
+                    )}
                     {isAdmin && !isSelf ? (
                       <>
                         <Select<NetworkRole>

@@ -11,6 +11,7 @@ import { EntriesSection } from '../curation/entries-section';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { ModerationLinks } from '../moderation/moderation-links';
 import { InvitationsSection } from './invitations-section';
 import { InviteForm } from './invite-form';
 import { MembersSection } from './members-section';
@@ -119,6 +120,7 @@ export function NetworkPage() {
           {t('mentoring.networkLink')}
         </Anchor>
       )}
+      {role && <ModerationLinks slug={slug} myRole={role} />}
 
       {role && <ChannelsSection slug={slug} myRole={role} />}
 

@@ -9,6 +9,9 @@ export function notificationPath(subject: NotificationSubject): string {
       return `/pairings/${encodeURIComponent(subject.id)}`;
     case 'entry':
       return `/entries/${encodeURIComponent(subject.id)}`;
+    // The id is the network's: the page finds the network and opens its queue.
+    case 'moderation_queue':
+      return `/moderation/${encodeURIComponent(subject.id)}`;
     default: {
       const unknown: never = subject.type;
       return unknown;

@@ -1,0 +1,28 @@
+import { Body, Controller, Delete, Get, Header, HttpCode } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AccountExport } from '@tandem/domain';
+import { Actor, CurrentActor } from '../common/actor';
+import { AccountService } from './account.service';
+import { DeleteAccountDto } from './dto/account.dto';
+
+@ApiTags('account')
+@ApiBearerAuth()
+@Controller('me')
+export class AccountController {
+  constructor(private readonly account: AccountService) {}
+
+  /** All of the caller's own data, as a JSON file to keep. */
+  @Get('data')
+  @Header('Content-Disposition', 'attachment; filename="tandem-my-data.json"')
+  @Header('Cache-Control', 'no-store')
+  data(@CurrentActor() actor: Actor): Promise<AccountExport> {
+    return this.account.export(actor);
+  }
+
+  /** Deletes (anonymises) the caller's account; the password confirms it. */
+  @Delete()
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: Actor, @Body() dto: DeleteAccountDto): Promise<void> {
+    await this.account.deleteAccount(actor, dto);
+  }
+}

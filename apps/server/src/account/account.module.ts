@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
+
+/** Personal data: the download of one's own data and deleting one's account. */
+@Module({
+  controllers: [AccountController],
+  providers: [AccountService],
+})
+export class AccountModule {}

@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PASSWORD_MAX_LENGTH } from '@tandem/domain';
+import { IsString, Length } from 'class-validator';
+
+export class DeleteAccountDto {
+  @ApiProperty({ description: 'the current password, to confirm' })
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH, { message: 'password is required to delete the account' })
+  password: string;
+}
