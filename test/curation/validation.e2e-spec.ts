@@ -86,6 +86,41 @@ describe('curating', () => {
     expect(await curationCounts(t)).toEqual(before);
   });
 
+  it('refuses a message moderators hid, and shows one hidden after quoting as removed', async () => {
+    const hidden = await post(t.http, s.cast.member, s.thread.id, 'Hidden for personal data');
+    expect(
+      (await t.http.post(`/api/messages/${hidden.id}/hide`, {}, { token: s.cast.moderator.token }))
+        .status,
+    ).toBe(200);
+    const before = await curationCounts(t);
+    const refused = await t.http.post(
+      `/api/threads/${s.thread.id}/curate`,
+      { messageIds: [hidden.id] },
+      { token: s.cast.moderator.token },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.details[0].problems[0]).toContain('hidden by moderators');
+    expect(await curationCounts(t)).toEqual(before);
+
+    const later = await post(t.http, s.cast.member, s.thread.id, 'Quoted, then hidden');
+    const entry = await t.http.post<EntryView>(
+      `/api/threads/${s.thread.id}/curate`,
+      { messageIds: [later.id] },
+      { token: s.cast.moderator.token },
+    );
+    expect(entry.status).toBe(201);
+    await t.http.post(`/api/messages/${later.id}/hide`, {}, { token: s.cast.moderator.token });
+    const shown = await t.http.get<EntryView>(`/api/entries/${entry.body.id}`, {
+      token: s.cast.moderator.token,
+    });
+    expect(shown.body.content.evidence[0]).toMatchObject({
+      messageId: later.id,
+      body: '',
+      deleted: true,
+    });
+    expect(JSON.stringify(shown.body)).not.toContain('Quoted, then hidden');
+  });
+
   it('answers 400 for a thread id that is no UUID', async () => {
     const response = await t.http.post(
       '/api/threads/not-a-uuid/curate',

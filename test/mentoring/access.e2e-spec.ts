@@ -1,6 +1,6 @@
 import type { ChannelView, PairingView } from '@tandem/domain';
 import { startTestApp, TestApp } from '../support/app';
-import { clientId } from '../support/discussions';
+import { clientId, sql } from '../support/discussions';
 import type { TestUser } from '../support/factories';
 import { connectSocket, request, TestSocket } from '../support/sockets';
 import { activePairing, makeMentoringCast, MentoringCast, mentoringCounts } from './fixtures';
@@ -267,6 +267,13 @@ describe('the pairing channel', () => {
       { token: cast.mentor.token },
     );
     expect(removed.status).toBe(204);
+    // The pair's own list changes are not moderator actions: the audit log has none of them.
+    const audited = await sql(
+      t,
+      `SELECT action FROM audit_log WHERE subject_id = $1 AND action LIKE 'channel.%'`,
+      [pairing.channelId],
+    );
+    expect(audited).toEqual([]);
     expect(
       (
         await t.http.get(`/api/threads/${pairing.threadId}/messages`, {

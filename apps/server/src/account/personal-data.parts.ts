@@ -1,6 +1,8 @@
+import { curationPart } from './parts/curation.personal-data';
 import { discussionsPart } from './parts/discussions.personal-data';
 import { libraryPart } from './parts/library.personal-data';
 import { moderationPart } from './parts/moderation.personal-data';
+import { mentoringPart } from './parts/mentoring.personal-data';
 import { membershipsPart } from './parts/networks.personal-data';
 import { notificationsPart } from './parts/notifications.personal-data';
 import { sessionsPart } from './parts/auth.personal-data';
@@ -20,4 +22,6 @@ export const PERSONAL_DATA_PARTS: readonly PersonalDataPart[] = [
   notificationsPart,
   moderationPart,
   libraryPart,
+  mentoringPart,
+  curationPart,
 ];

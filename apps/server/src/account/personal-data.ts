@@ -32,3 +32,13 @@ export interface PersonalDataPart {
 export function iso(value: Date | null | undefined): string | null {
   return value ? value.toISOString() : null;
 }
+
+/** A row's keys in camelCase and its dates as ISO strings, as the download shows them. */
+export function camelCaseRow(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase()),
+      value instanceof Date ? iso(value) : value,
+    ]),
+  );
+}

@@ -194,7 +194,8 @@ export class ChannelsService {
           [channelId, dto.userId, actor.userId],
         ),
       );
-      if (inserted.length > 0) {
+      // The pair managing their own pairing channel is not a moderator action.
+      if (inserted.length > 0 && !access.pairing) {
         await this.audit.record(manager, {
           networkId: access.networkId,
           actorId: actor.userId,
@@ -219,7 +220,7 @@ export class ChannelsService {
       );
       const result = await manager.delete(ChannelMemberEntity, { channelId, userId });
       if (!result.affected) throw notFound('Channel member');
-      if (userId !== actor.userId) {
+      if (userId !== actor.userId && !access.pairing) {
         await this.audit.record(manager, {
           networkId: access.networkId,
           actorId: actor.userId,

@@ -485,7 +485,8 @@ export class CurationService {
     const fresh = messageIds.filter((messageId) => !alreadyQuoted.includes(messageId));
     if (fresh.length === 0) return;
     const rows: { id: string; deleted: boolean }[] = await manager.query(
-      `SELECT id, deleted_at IS NOT NULL AS deleted FROM messages WHERE thread_id = $1 AND id = ANY($2::uuid[])`,
+      // A message moderators hid is as unquotable as a deleted one: its text is not for readers.
+      `SELECT id, (deleted_at IS NOT NULL OR hidden_at IS NOT NULL) AS deleted FROM messages WHERE thread_id = $1 AND id = ANY($2::uuid[])`,
       [threadId, fresh],
     );
     const found = new Map(rows.map((row) => [row.id, row.deleted]));
@@ -493,7 +494,7 @@ export class CurationService {
     for (const messageId of fresh) {
       if (!found.has(messageId))
         problems.push(`${messageId} is not a message of the source thread`);
-      else if (found.get(messageId)) problems.push(`${messageId} was deleted and cannot be quoted`);
+      else if (found.get(messageId)) problems.push(`${messageId} was deleted or hidden by moderators and cannot be quoted`);
     }
     if (problems.length > 0) {
       throw badRequest('Invalid request: messageIds', [{ field: 'messageIds', problems }]);

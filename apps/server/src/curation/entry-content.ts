@@ -26,6 +26,7 @@ interface QuoteRow {
   author_id: string | null;
   author_label: string;
   deleted_at: Date | null;
+  hidden_at: Date | null;
   created_at: Date;
   attribution: Attribution;
 }
@@ -36,7 +37,7 @@ export async function loadQuotes(
   entryId: string,
 ): Promise<(StoredQuote & { deleted: boolean })[]> {
   const rows: QuoteRow[] = await manager.query(
-    `SELECT q.message_id, m.seq, m.body, m.author_id, m.author_label, m.deleted_at, m.created_at, t.attribution
+    `SELECT q.message_id, m.seq, m.body, m.author_id, m.author_label, m.deleted_at, m.hidden_at, m.created_at, t.attribution
        FROM entry_quotes q
        JOIN messages m ON m.id = q.message_id
        JOIN threads t ON t.id = m.thread_id
@@ -47,12 +48,13 @@ export async function loadQuotes(
   return rows.map((row) => ({
     messageId: row.message_id,
     seq: row.seq,
-    // A deleted message's text is never shown again, not even to the entry's editors.
-    body: row.deleted_at ? '' : quoteExcerpt(row.body),
+    // A deleted message's text is never shown again, not even to the entry's editors; nor is a
+    // hidden one's (moderators judged it unfit for readers). Both show as removed.
+    body: row.deleted_at || row.hidden_at ? '' : quoteExcerpt(row.body),
     // The author id is dropped here for Chatham House threads, before anything else sees it.
     author: quoteAttribution(row.attribution, row.author_label, row.author_id),
     postedAt: row.created_at.toISOString(),
-    deleted: row.deleted_at !== null,
+    deleted: row.deleted_at !== null || row.hidden_at !== null,
   }));
 }
 

@@ -1,4 +1,4 @@
-import { iso, PersonalDataPart } from '../personal-data';
+import { camelCaseRow, PersonalDataPart } from '../personal-data';
 
 /** Research summaries and case studies the member wrote, in full. */
 export const libraryPart: PersonalDataPart = {
@@ -19,8 +19,8 @@ export const libraryPart: PersonalDataPart = {
       [userId],
     );
     return {
-      researchSummaries: research.map(camelCase),
-      caseStudies: caseStudies.map(camelCase),
+      researchSummaries: research.map(camelCaseRow),
+      caseStudies: caseStudies.map(camelCaseRow),
     };
   },
   /** The items stay with their network and organisation; they no longer name an author. */
@@ -31,12 +31,3 @@ export const libraryPart: PersonalDataPart = {
     await manager.query(`UPDATE case_studies SET author_id = NULL WHERE author_id = $1`, [userId]);
   },
 };
-
-function camelCase(row: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(row).map(([key, value]) => [
-      key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase()),
-      value instanceof Date ? iso(value) : value,
-    ]),
-  );
-}
