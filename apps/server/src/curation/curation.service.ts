@@ -494,7 +494,8 @@ export class CurationService {
     for (const messageId of fresh) {
       if (!found.has(messageId))
         problems.push(`${messageId} is not a message of the source thread`);
-      else if (found.get(messageId)) problems.push(`${messageId} was deleted or hidden by moderators and cannot be quoted`);
+      else if (found.get(messageId))
+        problems.push(`${messageId} was deleted or hidden by moderators and cannot be quoted`);
     }
     if (problems.length > 0) {
       throw badRequest('Invalid request: messageIds', [{ field: 'messageIds', problems }]);
