@@ -94,6 +94,8 @@ describe('downloading one’s own data', () => {
       'notifications',
       'moderation',
       'library',
+      'mentoring',
+      'curation',
     ]);
     expect(parts.profile).toMatchObject({
       id: member.user.id,
