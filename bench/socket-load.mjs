@@ -128,6 +128,9 @@ async function run(config) {
   const received = Array.from({ length: N }, () => new Set());
   const lastSeq = new Float64Array(N);
   const deliveryLatency = [];
+  // Per second of the schedule: the slowest delivery planned in it, to tell a steady tail from
+  // stalls (a pause of the server shows as a few seconds with a high maximum).
+  const worstBySecond = new Float64Array(Math.ceil(measureTo / 1000) + 1);
   const ackLatency = [];
   const emitLag = [];
   const ackErrors = {};
@@ -174,7 +177,12 @@ async function run(config) {
         } else lastSeq[i] = message.seq;
       }
       delivered[s]++;
-      if (isMeasured(s)) deliveryLatency.push(at - stamp.plannedMs);
+      if (isMeasured(s)) {
+        const latency = at - stamp.plannedMs;
+        deliveryLatency.push(latency);
+        const second = Math.floor((planned[s] - t0) / 1000);
+        if (latency > worstBySecond[second]) worstBySecond[second] = latency;
+      }
     });
     socket.onAny((event) => {
       if (event !== 'message:new') otherEvents[event] = (otherEvents[event] ?? 0) + 1;
@@ -335,6 +343,9 @@ async function run(config) {
       achievedDeliveriesPerSecond: round(deliveredMeasured / durationS),
     },
     latencyMs: { delivery: deliveryStats, ack: ackStats, clientEmitLag: lagStats },
+    worstDeliveryBySecondMs: Array.from(worstBySecond.slice(Math.floor(measureFrom / 1000)), (v) =>
+      round(v, 1),
+    ),
     anomalies: {
       duplicates,
       outOfOrder,
