@@ -285,3 +285,34 @@ describe('refresh tokens', () => {
     expect(refresh.status).toBe(401);
   });
 });
+
+describe('access tokens follow their session', () => {
+  const me = (token: string) => t.http.get('/api/me', { token });
+
+  it('refuses the access token at once after sign-out, even right after it was accepted', async () => {
+    const user = await makeUser(t.http);
+    expect((await me(user.token)).status).toBe(200);
+    expect((await me(user.token)).status).toBe(200);
+    await t.http.post('/api/auth/logout', { refreshToken: user.refreshToken });
+    const refused = await me(user.token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.message).toBe('This session has ended; sign in again');
+  });
+
+  it('refuses it within five seconds when the session ends elsewhere (another process)', async () => {
+    const user = await makeUser(t.http);
+    expect((await me(user.token)).status).toBe(200);
+    // As another server process would: straight in Postgres, with no event reaching this one.
+    const db = new Client({ connectionString: t.db.url });
+    await db.connect();
+    try {
+      await db.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1`, [
+        user.user.id,
+      ]);
+    } finally {
+      await db.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5_200));
+    expect((await me(user.token)).status).toBe(401);
+  });
+});

@@ -3,10 +3,9 @@ import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { unauthorized } from '@tandem/domain';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
-import { preparedQuery } from '../common/sql';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
+import { SessionLiveness } from './session-liveness';
 import type { AccessTokenClaims } from './tokens';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +21,7 @@ const isUuid = (value: unknown): value is string => typeof value === 'string' &&
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly sessions: SessionLiveness,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -39,14 +38,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: AccessTokenClaims): Promise<Actor | false> {
     // Signed by us, but only well-formed claims may reach SQL (a bad uuid would be a 22P02).
     if (!isUuid(claims.sub) || !isUuid(claims.sid)) return false;
-    // Every authenticated request asks this: prepared, it costs one index probe.
-    const rows = await preparedQuery<{ live: boolean }>(
-      this.dataSource,
-      'session-live',
-      `SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL) AS live`,
-      [claims.sid, claims.sub],
-    );
-    if (!rows[0]?.live) throw unauthorized('This session has ended; sign in again');
+    const live = await this.sessions.isLive(claims.sid, claims.sub);
+    if (!live) throw unauthorized('This session has ended; sign in again');
     return { userId: claims.sub, sessionId: claims.sid };
   }
 }

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { DataSource } from 'typeorm';
+import { preparedQuery } from '../common/sql';
+import { EVENTS, SessionEndedEvent } from '../events/domain-events';
+
+/** How long a positive answer is trusted before Postgres is asked again. */
+const TRUST_MS = 5_000;
+/** Bounded, so a flood of distinct sessions cannot grow the process. */
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Whether an access token's sign-in session still lives, asked on every authenticated request.
+ * Postgres holds the truth (`refresh_tokens`); this process remembers a live answer for five
+ * seconds, which saves a round trip on every request after the first. Ending a session here
+ * (sign-out, token theft, account deletion) forgets it at once through the `session.ended`
+ * event, so on one process an ended session is refused immediately; another process may accept
+ * its access token for up to five seconds more (the token itself would live for minutes).
+ * Only live answers are remembered: an ended session is asked about every time.
+ */
+@Injectable()
+export class SessionLiveness {
+  private readonly liveUntil = new Map<string, number>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async isLive(sessionId: string, userId: string, now = Date.now()): Promise<boolean> {
+    const key = `${sessionId}:${userId}`;
+    const until = this.liveUntil.get(key);
+    if (until !== undefined && until > now) return true;
+    const rows = await preparedQuery<{ live: boolean }>(
+      this.dataSource,
+      'session-live',
+      `SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL) AS live`,
+      [sessionId, userId],
+    );
+    const live = rows[0]?.live === true;
+    this.liveUntil.delete(key);
+    if (live) {
+      if (this.liveUntil.size >= MAX_ENTRIES) {
+        // Maps iterate in insertion order: the first key is the oldest answer.
+        const oldest = this.liveUntil.keys().next().value;
+        if (oldest !== undefined) this.liveUntil.delete(oldest);
+      }
+      this.liveUntil.set(key, now + TRUST_MS);
+    }
+    return live;
+  }
+
+  /** Synchronous, inside the emit: the next request of that session is asked afresh. */
+  @OnEvent(EVENTS.sessionEnded)
+  forget({ sessionId }: SessionEndedEvent): void {
+    for (const key of this.liveUntil.keys()) {
+      if (key.startsWith(`${sessionId}:`)) this.liveUntil.delete(key);
+    }
+  }
+}
