@@ -71,9 +71,10 @@ export class RealtimeListener {
     author: givenAuthor,
   }: ThreadUpdatedEvent): Promise<void> {
     if (given) {
-      // New activity: the links are as they were, so the clients keep theirs.
+      // New activity, for thread lists: to the channel room only. Readers in the thread room
+      // learn of the message itself from message:new, and the links are as they were.
       this.gateway.server
-        .to([ROOM.channel(given.channelId), ROOM.thread(given.id)])
+        .to(ROOM.channel(given.channelId))
         .emit('thread:updated', toThreadView(given, givenAuthor ?? null, null, 0));
       return;
     }
