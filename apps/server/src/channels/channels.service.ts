@@ -109,6 +109,20 @@ export class ChannelsService {
   }
 
   /**
+   * For joining the channel's live room (`channel:join`): reading it, as over HTTP, and taking
+   * part in the network (a suspended member reads over HTTP but is kept out of live rooms).
+   */
+  async joinLive(
+    actor: Actor,
+    channelId: string,
+  ): Promise<{ networkId: string; channelId: string }> {
+    const access = await loadChannelAccess(this.dataSource.manager, actor.userId, channelId);
+    enforce(policy.readChannel(access));
+    enforce(policy.participate(access, new Date()));
+    return { networkId: access.networkId, channelId: access.channelId };
+  }
+
+  /**
    * The answer to a change a moderator was allowed to make. Admins and moderators manage a
    * private channel's list without being on it: they get the channel back (not a 404 for a write
    * that happened), but no unread count for a conversation they cannot read.

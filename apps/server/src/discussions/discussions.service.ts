@@ -306,7 +306,11 @@ export class DiscussionsService {
     );
   }
 
-  /** For `thread:join`: what the client missed, capped; the flag tells it to page over HTTP. */
+  /**
+   * For `thread:join`: what the client missed, capped; the flag tells it to page over HTTP.
+   * Joining a live room is taking part, so a suspended member is refused (they still read over
+   * HTTP, where `messages` serves them).
+   */
   async catchUp(
     actor: Actor,
     threadId: string,
@@ -320,6 +324,7 @@ export class DiscussionsService {
   }> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(readThread(access));
+    enforce(policy.participate(access, new Date()));
     if (afterSeq === undefined) return { missed: [], hasMore: false };
     const moderator = policy.atLeast(access.standing, 'moderator');
     const page = await this.messagesAfter(actor, access, afterSeq, CATCH_UP_LIMIT, moderator);

@@ -8,7 +8,6 @@ import {
   notFound,
   Page,
   Standing,
-  suspendedError,
   SuspensionView,
 } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -158,16 +157,6 @@ export class SuspensionsService {
       [network.id, actor.userId],
     );
     return { suspension: { endsAt: rows[0].ends_at.toISOString(), reason: rows[0].reason } };
-  }
-
-  /**
-   * For the gateway: joining a network's live rooms is taking part, refused while suspended.
-   * Call it after the socket entered the room (and leave it on refusal): a suspension committed
-   * in between is then either seen here or evicts the socket afterwards.
-   */
-  async assertNotSuspended(userId: string, networkId: string): Promise<void> {
-    const until = await this.currentEnd(this.dataSource.manager, networkId, userId);
-    if (until) throw suspendedError(until);
   }
 
   /** End of the member's suspension in force, or null. */

@@ -18,7 +18,6 @@ import { isDatabaseUnavailable } from '../common/database-errors';
 import { validatePayload } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { DiscussionsService } from '../discussions/discussions.service';
-import { SuspensionsService } from '../moderation/suspensions.service';
 import {
   ChannelRef,
   ReadPayload,
@@ -92,7 +91,6 @@ export class RealtimeGateway
     private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
     private readonly discussions: DiscussionsService,
-    private readonly suspensions: SuspensionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -202,20 +200,18 @@ export class RealtimeGateway
     return acknowledge(async () => {
       const { channelId } = await validatePayload(ChannelRef, payload);
       const actor = actorOf(socket);
-      const channel = await this.channels.get(actor, channelId);
-      const room = ROOM.channel(channel.id);
-      await this.enter(socket, room, { networkId: channel.networkId, channelId: channel.id });
+      const channel = await this.channels.joinLive(actor, channelId);
+      const room = ROOM.channel(channel.channelId);
+      await this.enter(socket, room, channel);
       try {
         // Checked again once in the room: access lost between the check and the join (whose
-        // eviction found nothing to evict yet) must not leave the socket inside. A suspended
-        // member may read over HTTP but not be in the network's rooms.
-        await this.channels.get(actor, channel.id);
-        await this.suspensions.assertNotSuspended(actor.userId, channel.networkId);
+        // eviction found nothing to evict yet) must not leave the socket inside.
+        await this.channels.joinLive(actor, channel.channelId);
       } catch (error) {
         this.exit(socket, room);
         throw error;
       }
-      const presence = await this.broadcastPresence(channel.id);
+      const presence = await this.broadcastPresence(channel.channelId);
       return { presence };
     });
   }
@@ -260,7 +256,6 @@ export class RealtimeGateway
       };
       await this.enter(socket, room, { networkId: thread.networkId, channelId: thread.channelId });
       try {
-        await this.suspensions.assertNotSuspended(actor.userId, thread.networkId);
         return await this.discussions.catchUp(actor, thread.id, afterSeq, afterChange);
       } catch (error) {
         this.exit(socket, room);

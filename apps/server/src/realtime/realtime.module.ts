@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { DiscussionsModule } from '../discussions/discussions.module';
-import { ModerationModule } from '../moderation/moderation.module';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeListener } from './realtime.listener';
 
 @Module({
-  imports: [AuthModule, ChannelsModule, DiscussionsModule, ModerationModule],
+  imports: [AuthModule, ChannelsModule, DiscussionsModule],
   providers: [RealtimeGateway, RealtimeListener],
 })
 export class RealtimeModule {}
