@@ -21,8 +21,10 @@ export const queryKeys = {
     ['library', kind, 'list', filters] as const,
   researchSummary: (id: string) => ['library', 'research', 'item', id] as const,
   caseStudy: (id: string) => ['library', 'case_study', 'item', id] as const,
-  discussedIn: (kind: 'research' | 'case_study', id: string) =>
-    ['library', kind, 'item', id, 'discussions'] as const,
+  discussedIn: (kind: 'research' | 'case_study' | 'entry', id: string) =>
+    kind === 'entry'
+      ? (['entries', 'item', id, 'discussions'] as const)
+      : (['library', kind, 'item', id, 'discussions'] as const),
   search: (query: string, types: string) => ['search', query, types] as const,
 };
 

@@ -8,7 +8,6 @@ export const entryKeys = {
   entry: (id: string) => ['entries', 'item', id] as const,
   versions: (id: string) => ['entries', 'item', id, 'versions'] as const,
   version: (id: string, version: number) => ['entries', 'item', id, 'versions', version] as const,
-  discussions: (id: string) => ['entries', 'item', id, 'discussions'] as const,
   settings: (slug: string) => ['entries', 'settings', slug] as const,
 };
 

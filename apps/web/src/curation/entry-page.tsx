@@ -17,7 +17,6 @@ import {
   ENTRY_REVIEW_NOTE_MAX_LENGTH,
   ENTRY_VERSION_NOTE_MAX_LENGTH,
   EXPORT_FORMATS,
-  type DiscussedInView,
   type EntryAction,
   type EntryContent,
   type EntryVersionSummaryView,
@@ -29,6 +28,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
+import { DiscussedIn } from '../library/discussed-in';
 import { TopicBadges } from '../discussions/topics';
 import { MarkdownBody } from '../discussions/markdown';
 import { ApiErrorAlert } from '../forms/api-error-alert';
@@ -161,7 +161,7 @@ function EntryScreen({ entry }: { entry: EntryView }) {
         </Stack>
       </Part>
 
-      <EntryDiscussedIn id={entry.id} />
+      <DiscussedIn kind="entry" id={entry.id} />
       {entry.currentVersion !== null && <VersionHistory id={entry.id} />}
     </Stack>
   );
@@ -426,55 +426,6 @@ export function ExportButtons({ entry, version }: { entry: EntryView; version?: 
       </Group>
       <ApiErrorAlert error={exporting.error} />
     </Stack>
-  );
-}
-
-function EntryDiscussedIn({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const api = useApiClient();
-  const formatDate = useFormatDate();
-  const discussions = useQuery({
-    queryKey: entryKeys.discussions(id),
-    queryFn: () => api.get<DiscussedInView[]>(`${entryPath(id)}/discussions`),
-  });
-  return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="section"
-      aria-labelledby="entry-discussed-title"
-      data-print="hide"
-    >
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="entry-discussed-title">
-          {t('library.discussedIn')}
-        </Title>
-        {discussions.isPending ? (
-          <PageLoader />
-        ) : discussions.isError ? (
-          <ErrorState error={discussions.error} onRetry={() => void discussions.refetch()} />
-        ) : discussions.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('library.discussedInEmpty')}
-          </Text>
-        ) : (
-          <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {discussions.data.map((item) => (
-              <li key={item.threadId}>
-                <Anchor component={Link} to={`/threads/${item.threadId}`} fw={600}>
-                  {item.threadTitle}
-                </Anchor>
-                {item.note && <Text size="sm">{item.note}</Text>}
-                <Text size="xs" c="dimmed">
-                  {t('library.linkedOn', { date: formatDate(item.linkedAt) })}
-                </Text>
-              </li>
-            ))}
-          </Stack>
-        )}
-      </Stack>
-    </Paper>
   );
 }
 

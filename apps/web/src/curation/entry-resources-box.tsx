@@ -1,6 +1,7 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { EntryResources } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
+import { FactsPanel } from '../library/facts-panel';
 import { formatEur, formatNumber } from '../library/format';
 
 /** What the practice takes to run: the first thing an entry shows, like a case study. */
@@ -31,37 +32,17 @@ export function EntryResourcesBox({ resources }: { resources: EntryResources }) 
     },
   ];
   return (
-    <Paper
-      component="section"
-      withBorder
-      p="md"
-      radius="md"
-      bg="var(--mantine-color-indigo-0)"
-      aria-labelledby="entry-resources-title"
-      data-testid="entry-resources"
+    <FactsPanel
+      titleId="entry-resources-title"
+      title={t('curation.resources.title')}
+      testId="entry-resources"
+      facts={facts}
     >
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="entry-resources-title">
-          {t('curation.resources.title')}
-        </Title>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" component="dl" m={0}>
-          {facts.map((fact) => (
-            <div key={fact.label}>
-              <Text component="dt" size="xs" c="dimmed">
-                {fact.label}
-              </Text>
-              <Text component="dd" fw={700} size="lg" m={0}>
-                {fact.value}
-              </Text>
-            </div>
-          ))}
-        </SimpleGrid>
-        {resources.note && (
-          <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
-            <strong>{t('curation.resources.note')}:</strong> {resources.note}
-          </Text>
-        )}
-      </Stack>
-    </Paper>
+      {resources.note && (
+        <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+          <strong>{t('curation.resources.note')}:</strong> {resources.note}
+        </Text>
+      )}
+    </FactsPanel>
   );
 }

@@ -8,12 +8,18 @@ import { queryKeys } from '../api/query-client';
 import { useFormatDate } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
 
-/** The threads the reader may open that cite this item. */
-export function DiscussedIn({ kind, id }: { kind: 'research' | 'case_study'; id: string }) {
+const BASE_PATH = {
+  research: '/research-summaries',
+  case_study: '/case-studies',
+  entry: '/entries',
+} as const;
+
+/** The threads the reader may open that cite this item (a summary, case study or entry). */
+export function DiscussedIn({ kind, id }: { kind: keyof typeof BASE_PATH; id: string }) {
   const { t } = useTranslation();
   const api = useApiClient();
   const formatDate = useFormatDate();
-  const base = kind === 'research' ? '/research-summaries' : '/case-studies';
+  const base = BASE_PATH[kind];
   const discussions = useQuery({
     queryKey: queryKeys.discussedIn(kind, id),
     queryFn: () => api.get<DiscussedInView[]>(`${base}/${encodeURIComponent(id)}/discussions`),

@@ -1,6 +1,7 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import type { CaseStudyView } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
+import { FactsPanel } from './facts-panel';
 import { formatEur, formatNumber } from './format';
 
 /** What a programme takes to run: the first thing a case study page shows. */
@@ -20,46 +21,26 @@ export function ResourcesBox({
     },
   ];
   return (
-    <Paper
-      component="section"
-      withBorder
-      p="md"
-      radius="md"
-      bg="var(--mantine-color-indigo-0)"
-      aria-labelledby="resources-title"
-      data-testid="resources-box"
+    <FactsPanel
+      titleId="resources-title"
+      title={t('library.resources')}
+      testId="resources-box"
+      facts={facts}
     >
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="resources-title">
-          {t('library.resources')}
-        </Title>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" component="dl" m={0}>
-          {facts.map((fact) => (
-            <div key={fact.label}>
-              <Text component="dt" size="xs" c="dimmed">
-                {fact.label}
-              </Text>
-              <Text component="dd" fw={700} size="lg" m={0}>
-                {fact.value}
-              </Text>
-            </div>
-          ))}
-        </SimpleGrid>
-        <Group gap={6} wrap="wrap">
-          <Text size="sm" c="dimmed">
-            {t('library.fundingSources')}:
-          </Text>
-          {fundingSources.length === 0 ? (
-            <Text size="sm">{t('library.noFunding')}</Text>
-          ) : (
-            fundingSources.map((source) => (
-              <Badge key={source} variant="light" tt="none">
-                {t(`funding.${source}`)}
-              </Badge>
-            ))
-          )}
-        </Group>
-      </Stack>
-    </Paper>
+      <Group gap={6} wrap="wrap">
+        <Text size="sm" c="dimmed">
+          {t('library.fundingSources')}:
+        </Text>
+        {fundingSources.length === 0 ? (
+          <Text size="sm">{t('library.noFunding')}</Text>
+        ) : (
+          fundingSources.map((source) => (
+            <Badge key={source} variant="light" tt="none">
+              {t(`funding.${source}`)}
+            </Badge>
+          ))
+        )}
+      </Group>
+    </FactsPanel>
   );
 }
