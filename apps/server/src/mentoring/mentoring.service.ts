@@ -556,15 +556,29 @@ export class MentoringService {
 
   // ------------------------------------------------------------------------------- goals
 
+  /**
+   * The pairing, locked for the rest of the transaction, once the actor may change its goals or
+   * sessions. Run inside the transaction that makes the change.
+   */
+  private async lockForWork(
+    manager: EntityManager,
+    actor: Actor,
+    pairingId: string,
+    what: 'goals' | 'sessions',
+  ): Promise<PairingEntity> {
+    const { pairing, access } = await this.repository.loadPairing(
+      manager,
+      actor.userId,
+      pairingId,
+      { lock: true },
+    );
+    enforce(editPairingWork(access, pairing.state, what));
+    return pairing;
+  }
+
   async addGoal(actor: Actor, pairingId: string, dto: AddGoalDto): Promise<PairingView> {
     await this.dataSource.transaction(async (manager) => {
-      const { pairing, access } = await this.repository.loadPairing(
-        manager,
-        actor.userId,
-        pairingId,
-        { lock: true },
-      );
-      enforce(editPairingWork(access, pairing.state, 'goals'));
+      const pairing = await this.lockForWork(manager, actor, pairingId, 'goals');
       const existing = await manager.countBy(PairingGoalEntity, { pairingId: pairing.id });
       enforce(addGoals(existing, 1));
       await manager.insert(PairingGoalEntity, {
@@ -585,13 +599,7 @@ export class MentoringService {
     dto: UpdateGoalDto,
   ): Promise<PairingView> {
     await this.dataSource.transaction(async (manager) => {
-      const { pairing, access } = await this.repository.loadPairing(
-        manager,
-        actor.userId,
-        pairingId,
-        { lock: true },
-      );
-      enforce(editPairingWork(access, pairing.state, 'goals'));
+      const pairing = await this.lockForWork(manager, actor, pairingId, 'goals');
       if (typeof goalId !== 'string') throw notFound('Goal');
       const goal = await manager.findOneBy(PairingGoalEntity, {
         id: goalId,
@@ -621,13 +629,7 @@ export class MentoringService {
     dto: CreateSessionDto,
   ): Promise<PairingSessionView> {
     const session = await this.dataSource.transaction(async (manager) => {
-      const { pairing, access } = await this.repository.loadPairing(
-        manager,
-        actor.userId,
-        pairingId,
-        { lock: true },
-      );
-      enforce(editPairingWork(access, pairing.state, 'sessions'));
+      const pairing = await this.lockForWork(manager, actor, pairingId, 'sessions');
       const count = await manager.countBy(PairingSessionEntity, { pairingId: pairing.id });
       if (count >= PAIRING_SESSIONS_MAX) {
         throw conflict(`A pairing records at most ${PAIRING_SESSIONS_MAX} sessions`);
@@ -670,13 +672,7 @@ export class MentoringService {
     dto: UpdateSessionDto,
   ): Promise<PairingSessionView> {
     await this.dataSource.transaction(async (manager) => {
-      const { pairing, access } = await this.repository.loadPairing(
-        manager,
-        actor.userId,
-        pairingId,
-        { lock: true },
-      );
-      enforce(editPairingWork(access, pairing.state, 'sessions'));
+      const pairing = await this.lockForWork(manager, actor, pairingId, 'sessions');
       if (typeof sessionId !== 'string') throw notFound('Session');
       const session = await manager.findOneBy(PairingSessionEntity, {
         id: sessionId,
