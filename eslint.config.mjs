@@ -2,6 +2,40 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { readFileSync } from 'node:fs';
+
+// Features import downwards only (apps/server/layers.json; docs/architecture.md).
+const serverLayers = JSON.parse(
+  readFileSync(new URL('./apps/server/layers.json', import.meta.url), 'utf8'),
+);
+const isPeer = (a, b) =>
+  serverLayers.peers.some((pair) => pair.includes(a) && pair.includes(b) && a !== b);
+const layerRules = Object.entries(serverLayers.layers).flatMap(([feature, layer]) => {
+  const above = Object.entries(serverLayers.layers)
+    .filter(
+      ([other, otherLayer]) =>
+        other !== feature &&
+        (otherLayer > layer || (otherLayer === layer && !isPeer(feature, other))),
+    )
+    .map(([other]) => other);
+  if (above.length === 0) return [];
+  return {
+    files: [`apps/server/src/${feature}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^\\.{1,2}/(?:\\.\\./)*(?:${above.join('|')})(?:/|$)`,
+              message: `${feature} is on layer ${layer}: it may not import a feature on its own layer or above (apps/server/layers.json). Declare an interface here and let the higher feature implement it.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
 
 const frameworkImports = [
   {
@@ -58,6 +92,29 @@ export default tseslint.config(
     files: ['libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: frameworkImports }],
+    },
+  },
+  ...layerRules,
+  {
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(apps/)?server/|^(\\.\\./)+(apps|libs|test)/',
+              message:
+                'The web app imports server contracts from @tandem/domain only, never server or test code by path.',
+            },
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'ioredis', 'socket.io'],
+              message:
+                'The web app runs in the browser: no server framework, ORM or database client.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,6 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { IS_PUBLIC } from '../apps/server/src/common/public.decorator';
+import { IS_PUBLIC } from '../apps/server/src/platform/http/public.decorator';
 import { startTestApp, TestApp } from './support/app';
 
 /** Routes that may be called without a token. Adding one here is a deliberate, reviewed act. */

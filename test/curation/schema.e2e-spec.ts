@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../apps/server/src/database/data-source';
+import { dataSourceOptions } from '../../apps/server/src/data-source';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { Client } from 'pg';
 

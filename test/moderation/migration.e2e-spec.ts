@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../apps/server/src/database/data-source';
-import { Moderation1764600000000 } from '../../apps/server/src/database/migrations/1764600000000-moderation';
+import { dataSourceOptions } from '../../apps/server/src/data-source';
+import { Moderation1764600000000 } from '../../apps/server/src/platform/database/migrations/1764600000000-moderation';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
 let db: TestDatabase;

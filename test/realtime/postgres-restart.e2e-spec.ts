@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { runMigrations } from '../../apps/server/src/database/data-source';
+import { runMigrations } from '../../apps/server/src/data-source';
 import { startTestApp, TestApp } from '../support/app';
 import {
   joinThread,

@@ -1,12 +1,12 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runMigrations } from '../../apps/server/src/database/data-source';
+import { runMigrations } from '../../apps/server/src/data-source';
 import {
   startEmbeddedPostgres,
   RunningDatabase,
-} from '../../apps/server/src/database/embedded-postgres';
-import { ensureDatabase } from '../../apps/server/src/database/provision';
+} from '../../apps/server/src/platform/database/embedded-postgres';
+import { ensureDatabase } from '../../apps/server/src/provision';
 
 declare global {
   var __TANDEM_TEST_DB__: RunningDatabase | undefined;

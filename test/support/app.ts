@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../apps/server/src/config/configuration';
+import { loadConfig } from '../../apps/server/src/platform/config/configuration';
 import { createApp } from '../../apps/server/src/create-app';
 import { createTestDatabase, TestDatabase } from './database';
 import { Http } from './http';

@@ -3,15 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuditModule } from './audit/audit.module';
+import { EventsModule } from './platform/events/events.module';
+import { AuditLogModule } from './platform/audit/audit-log.module';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
 import { DiscussionsModule } from './discussions/discussions.module';
 import { NotificationsModule } from './notifications/notifications.module';
-import { ConfigModule } from './config/config.module';
+import { ConfigModule } from './platform/config/config.module';
 import { CurationModule } from './curation/curation.module';
-import type { AppConfig } from './config/configuration';
-import { dataSourceOptions } from './database/data-source';
-import { HealthModule } from './health/health.module';
+import type { AppConfig } from './platform/config/configuration';
+import { dataSourceOptions } from './data-source';
+import { HealthModule } from './platform/health/health.module';
 import { LibraryModule } from './library/library.module';
 import { MentoringModule } from './mentoring/mentoring.module';
 import { AccountModule } from './account/account.module';
@@ -20,7 +22,7 @@ import { SearchModule } from './search/search.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { NetworksModule } from './networks/networks.module';
 import { OrganisationsModule } from './organisations/organisations.module';
-import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 @Module({})
@@ -42,6 +44,8 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         EventEmitterModule.forRoot(),
         RateLimitModule,
+        EventsModule,
+        AuditLogModule,
         AuditModule,
         AuthModule,
         OrganisationsModule,

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from './config/configuration';
-import { dataSourceOptions, runMigrations } from './database/data-source';
-import { provisionDatabase } from './database/provision';
+import { ConfigError, loadConfig } from './platform/config/configuration';
+import { dataSourceOptions, runMigrations } from './data-source';
+import { provisionDatabase } from './provision';
 import { DEMO_SIGN_IN, seedDemoContent } from './demo/demo-seed';
 
 const USAGE = 'usage: cli.js migrate | seed | reset';

@@ -6,10 +6,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
-import { HttpExceptionFilter } from './common/http-exception.filter';
-import { strictValidationPipe } from './common/validation';
+import { HttpExceptionFilter } from './platform/http/http-exception.filter';
+import { strictValidationPipe } from './platform/http/validation';
 import { TandemIoAdapter } from './realtime/socket-io.adapter';
-import type { AppConfig } from './config/configuration';
+import type { AppConfig } from './platform/config/configuration';
 
 /**
  * Builds the HTTP application exactly as production runs it; `main` and the end-to-end tests

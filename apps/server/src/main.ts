@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from './config/configuration';
+import { ConfigError, loadConfig } from './platform/config/configuration';
 import { createApp } from './create-app';
-import { prepareSchema, provisionDatabase } from './database/provision';
+import { prepareSchema, provisionDatabase } from './provision';
 import { DEMO_SIGN_IN, seedDemoContent } from './demo/demo-seed';
 
 async function main(): Promise<void> {

@@ -13,3 +13,5 @@ export * from './mentoring';
 export * from './curation';
 export * from './moderation';
 export * from './account';
+export * from './records';
+export * from './discussion-views';

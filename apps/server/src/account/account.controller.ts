@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AccountExport } from '@tandem/domain';
-import { Actor, CurrentActor } from '../common/actor';
+import { Actor, CurrentActor } from '../platform/http/actor';
 import { AccountService } from './account.service';
 import { DeleteAccountDto } from './dto/account.dto';
 

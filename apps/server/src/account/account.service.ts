@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   ACCOUNT_EXPORT_VERSION,
   AccountExport,
@@ -10,20 +9,25 @@ import {
 } from '@tandem/domain';
 import { DataSource } from 'typeorm';
 import { verifyPassword } from '../auth/passwords';
-import type { Actor } from '../common/actor';
-import { APP_CONFIG, AppConfig } from '../config/configuration';
-import { EVENTS, NetworkAccessLostEvent, SessionEndedEvent } from '../events/domain-events';
-import { RateLimitService, rateLimited } from '../rate-limit/rate-limit.service';
+import type { Actor } from '../platform/http/actor';
+import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
+import {
+  EVENTS,
+  NetworkAccessLostEvent,
+  SessionEndedEvent,
+} from '../platform/events/domain-events';
+import { RateLimitService, rateLimited } from '../platform/rate-limit/rate-limit.service';
 import type { DeleteAccountDto } from './dto/account.dto';
 import type { ErasureEffects } from './personal-data';
 import { PERSONAL_DATA_PARTS } from './personal-data.parts';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 /** A member's own data: the download, and deleting the account (anonymising it). */
 @Injectable()
 export class AccountService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -84,11 +88,11 @@ export class AccountService {
     });
     for (const networkId of effects.networkIds) {
       const event: NetworkAccessLostEvent = { networkId, userId: actor.userId };
-      this.events.emit(EVENTS.networkAccessLost, event);
+      this.events.committed(EVENTS.networkAccessLost, event);
     }
     for (const sessionId of effects.sessionIds) {
       const event: SessionEndedEvent = { sessionId, reason: 'revoked' };
-      this.events.emit(EVENTS.sessionEnded, event);
+      this.events.committed(EVENTS.sessionEnded, event);
     }
   }
 

@@ -2,9 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AUDIT_ACTIONS, AuditAction, AuditEntryView, Page } from '@tandem/domain';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Actor, CurrentActor } from '../common/actor';
-import { PageQuery } from '../common/pagination';
-import { AuditLogService } from './audit-log.service';
+import { Actor, CurrentActor } from '../platform/http/actor';
+import { PageQuery } from '../platform/http/pagination';
+import { AuditLogReader } from './audit-log-reader.service';
 
 export class AuditLogQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
@@ -22,7 +22,7 @@ export class AuditLogQueryDto extends PageQuery {
 @ApiBearerAuth()
 @Controller()
 export class AuditLogController {
-  constructor(private readonly audit: AuditLogService) {}
+  constructor(private readonly audit: AuditLogReader) {}
 
   @Get('networks/:slug/audit-log')
   list(

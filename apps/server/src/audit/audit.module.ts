@@ -1,12 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditLogReader } from './audit-log-reader.service';
 import { AuditLogController } from './audit-log.controller';
-import { AuditLogService } from './audit-log.service';
 
-/** Global: every feature that lets moderators or admins act records into the same log. */
-@Global()
+/** Network admins read their network's audit log here; writing it is platform/audit's. */
 @Module({
   controllers: [AuditLogController],
-  providers: [AuditLogService],
-  exports: [AuditLogService],
+  providers: [AuditLogReader],
 })
 export class AuditModule {}

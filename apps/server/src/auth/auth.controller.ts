@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, UserView } from '@tandem/domain';
-import { Actor, ClientAddress, CurrentActor } from '../common/actor';
-import { Public } from '../common/public.decorator';
+import { Actor, ClientAddress, CurrentActor } from '../platform/http/actor';
+import { Public } from '../platform/http/public.decorator';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto';
 

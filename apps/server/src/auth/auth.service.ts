@@ -1,21 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { AuthResponse, conflict, normaliseEmail, unauthorized, UserView } from '@tandem/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { toUserView } from '../common/mappers';
-import { returnedRows } from '../common/sql';
-import { APP_CONFIG, AppConfig } from '../config/configuration';
-import { EVENTS, SessionEndedEvent } from '../events/domain-events';
-import { RateLimitService, rateLimited } from '../rate-limit/rate-limit.service';
+import type { Actor } from '../platform/http/actor';
+import { toUserView } from '../users/user-views';
+import { returnedRows } from '../platform/database/sql';
+import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
+import { EVENTS, SessionEndedEvent } from '../platform/events/domain-events';
+import { RateLimitService, rateLimited } from '../platform/rate-limit/rate-limit.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { AccessTokenClaims, hashToken, newOpaqueToken } from './tokens';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 @Injectable()
 export class AuthService {
@@ -27,7 +27,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     private readonly rateLimits: RateLimitService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -135,7 +135,7 @@ export class AuthService {
       .getRepository(RefreshTokenEntity)
       .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
     const event: SessionEndedEvent = { sessionId: familyId, reason };
-    this.events.emit(EVENTS.sessionEnded, event);
+    this.events.committed(EVENTS.sessionEnded, event);
   }
 
   private async issue(user: UserEntity, familyId: string): Promise<AuthResponse> {

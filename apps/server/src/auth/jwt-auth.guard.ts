@@ -2,8 +2,8 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError, unauthorized } from '@tandem/domain';
-import { isDatabaseUnavailable } from '../common/database-errors';
-import { IS_PUBLIC } from '../common/public.decorator';
+import { isDatabaseUnavailable } from '../platform/database/database-errors';
+import { IS_PUBLIC } from '../platform/http/public.decorator';
 
 /** Global guard: every route needs a valid access token unless it is marked @Public(). */
 @Injectable()

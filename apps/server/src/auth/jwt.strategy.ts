@@ -3,8 +3,8 @@ import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { unauthorized } from '@tandem/domain';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import type { Actor } from '../common/actor';
-import { APP_CONFIG, AppConfig } from '../config/configuration';
+import type { Actor } from '../platform/http/actor';
+import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
 import { SessionLiveness } from './session-liveness';
 import type { AccessTokenClaims } from './tokens';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '../common/sql';
-import { EVENTS, SessionEndedEvent } from '../events/domain-events';
+import { preparedQuery } from '../platform/database/sql';
+import { EVENTS, SessionEndedEvent } from '../platform/events/domain-events';
+import { OnDomainEvent } from '../platform/events/domain-event-bus';
 
 /** How long a positive answer is trusted before Postgres is asked again. */
 const TRUST_MS = 5_000;
@@ -48,7 +48,7 @@ export class SessionLiveness {
   }
 
   /** Synchronous, inside the emit: the next request of that session is asked afresh. */
-  @OnEvent(EVENTS.sessionEnded)
+  @OnDomainEvent(EVENTS.sessionEnded)
   forget({ sessionId }: SessionEndedEvent): void {
     for (const key of this.liveUntil.keys()) {
       if (key.startsWith(`${sessionId}:`)) this.liveUntil.delete(key);

@@ -11,7 +11,7 @@ import {
   unauthorized,
 } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
-import { hotQuery } from '../common/sql';
+import { hotQuery } from '../platform/database/sql';
 
 interface AccessRow {
   visibility: ChannelVisibility;

@@ -1,4 +1,4 @@
-import type { ChannelVisibility, Topic } from '@tandem/domain';
+import type { ChannelRecord, ChannelVisibility, Topic } from '@tandem/domain';
 import {
   Column,
   CreateDateColumn,
@@ -8,7 +8,7 @@ import {
 } from 'typeorm';
 
 @Entity('channels')
-export class ChannelEntity {
+export class ChannelEntity implements ChannelRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

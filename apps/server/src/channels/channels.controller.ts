@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ChannelView } from '@tandem/domain';
-import { Actor, CurrentActor } from '../common/actor';
+import { Actor, CurrentActor } from '../platform/http/actor';
 import { ChannelsService } from './channels.service';
 import {
   AddChannelMemberDto,

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import * as policy from '@tandem/domain';
 import { ChannelView, conflict, enforce, notFound } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLogService } from '../audit/audit-log.service';
-import type { Actor } from '../common/actor';
-import { returnedRows } from '../common/sql';
-import { ChannelAccessLostEvent, EVENTS } from '../events/domain-events';
+import { AuditLogService } from '../platform/audit/audit-log.service';
+import type { Actor } from '../platform/http/actor';
+import { returnedRows } from '../platform/database/sql';
+import { ChannelAccessLostEvent, EVENTS } from '../platform/events/domain-events';
 import { MembershipEntity } from '../networks/membership.entity';
 import { NetworkEntity } from '../networks/network.entity';
 import { loadChannelAccess } from './channel-access';
@@ -17,6 +16,7 @@ import type {
   CreateChannelDto,
   UpdateChannelDto,
 } from './dto/channel.dto';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 interface ChannelRow {
   id: string;
@@ -50,7 +50,7 @@ const READABLE = `(c.visibility = 'network' OR EXISTS (SELECT 1 FROM channel_mem
 export class ChannelsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -179,7 +179,7 @@ export class ChannelsService {
     });
     for (const userId of cutOff) {
       const event: ChannelAccessLostEvent = { channelId, userId };
-      this.events.emit(EVENTS.channelAccessLost, event);
+      this.events.committed(EVENTS.channelAccessLost, event);
     }
     return this.managedView(actor, channelId);
   }
@@ -245,7 +245,7 @@ export class ChannelsService {
       }
     });
     const event: ChannelAccessLostEvent = { channelId, userId };
-    this.events.emit(EVENTS.channelAccessLost, event);
+    this.events.committed(EVENTS.channelAccessLost, event);
   }
 
   private async networkStanding(manager: EntityManager, actor: Actor, slug: string) {

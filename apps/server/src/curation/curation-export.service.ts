@@ -9,7 +9,7 @@ import {
   notFound,
 } from '@tandem/domain';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../common/actor';
+import type { Actor } from '../platform/http/actor';
 import { loadNetworkAccess } from '../networks/network-access';
 import { NetworkEntity } from '../networks/network.entity';
 import { EntryVersionEntity } from './curation.entities';

@@ -23,8 +23,8 @@ import type {
   Page,
 } from '@tandem/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor } from '../common/actor';
-import { PageQuery } from '../common/pagination';
+import { Actor, CurrentActor } from '../platform/http/actor';
+import { PageQuery } from '../platform/http/pagination';
 import { CurationExportService, ExportFile } from './curation-export.service';
 import { CurationService } from './curation.service';
 import {

@@ -1,14 +1,24 @@
 import { Module } from '@nestjs/common';
+import { DiscussionsModule } from '../discussions/discussions.module';
+import { LibraryModule } from '../library/library.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CurationExportService } from './curation-export.service';
 import { CurationController } from './curation.controller';
+import { CurationThreadAnnex } from './curation-thread-annex';
+import { EntryLinkTarget } from './entry-link-target';
 import { CurationRepository } from './curation.repository';
 import { CurationService } from './curation.service';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, DiscussionsModule, LibraryModule],
   controllers: [CurationController],
-  providers: [CurationService, CurationExportService, CurationRepository],
+  providers: [
+    CurationService,
+    CurationExportService,
+    CurationRepository,
+    CurationThreadAnnex,
+    EntryLinkTarget,
+  ],
   exports: [CurationService],
 })
 export class CurationModule {}

@@ -9,7 +9,7 @@ import {
   Topic,
 } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
+import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
 import { loadStanding } from '../networks/network-access';
 import type { EntryLinkDto, EntryListQuery } from './dto/curation.dto';
 import { EntrySummaryRow, toEntrySummaryView } from './entry-views';

@@ -1,5 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Injectable } from '@nestjs/common';
 import * as policy from '@tandem/domain';
 import {
   AuditAction,
@@ -24,12 +23,12 @@ import {
   SEARCH_CONFIG_FOR,
 } from '@tandem/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditLogService } from '../audit/audit-log.service';
+import { AuditLogService } from '../platform/audit/audit-log.service';
 import { loadThreadAccess } from '../channels/channel-access';
-import type { Actor } from '../common/actor';
-import { decodeCursor, encodeCursor, pageSize, PageQuery } from '../common/pagination';
-import { EntryPublishedEvent, EVENTS } from '../events/domain-events';
-import { loadSharedThreadLinks } from '../library/shared-thread-links';
+import type { Actor } from '../platform/http/actor';
+import { decodeCursor, encodeCursor, pageSize, PageQuery } from '../platform/http/pagination';
+import { EntryPublishedEvent, EVENTS } from '../platform/events/domain-events';
+import { loadSharedLibraryLinks } from '../library/thread-links';
 import { loadNetworkAccess } from '../networks/network-access';
 import { NetworkEntity } from '../networks/network.entity';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -58,6 +57,7 @@ import {
   snapshotOf,
 } from './entry-content';
 import { toEntryView, toVersionSummaryView } from './entry-views';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 const AUDIT_FOR: Record<EntryAction, AuditAction> = {
   submit: 'entry.submitted',
@@ -85,12 +85,10 @@ interface AfterTransition {
  */
 @Injectable()
 export class CurationService {
-  private readonly logger = new Logger('CurationService');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: CurationRepository,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditLogService,
   ) {}
@@ -134,7 +132,7 @@ export class CurationService {
       );
       await this.replaceQuotes(manager, entry.id, messageIds);
       // The library items the thread cites and every reader of the thread can open.
-      const cited = (await loadSharedThreadLinks(manager, threadId)).filter(
+      const cited = (await loadSharedLibraryLinks(manager, threadId)).filter(
         (link): link is typeof link & { targetType: 'research' | 'case_study' } =>
           link.targetType === 'research' || link.targetType === 'case_study',
       );
@@ -372,7 +370,7 @@ export class CurationService {
         note,
       } satisfies AfterTransition;
     });
-    await this.afterCommit(() => this.announce(actor, after));
+    await this.events.afterCommit(() => this.announce(actor, after));
     return this.get(actor, id);
   }
 
@@ -642,7 +640,7 @@ export class CurationService {
           channelId,
           userIds: recipients,
         };
-        this.events.emit(EVENTS.entryPublished, event);
+        this.events.committed(EVENTS.entryPublished, event);
       }
     } else if (after.action === 'submit') {
       const reviewers = await this.repository.reviewers(manager, after.networkId);
@@ -670,20 +668,9 @@ export class CurationService {
       }
     }
     if (after.sourceThreadId) {
-      this.events.emit(EVENTS.threadUpdated, { threadId: after.sourceThreadId } satisfies {
+      this.events.committed(EVENTS.threadUpdated, { threadId: after.sourceThreadId } satisfies {
         threadId: string;
       });
-    }
-  }
-
-  /** Follow-up work must not turn a committed transition into an error for its author. */
-  private async afterCommit(work: () => Promise<void>): Promise<void> {
-    try {
-      await work();
-    } catch (error) {
-      this.logger.error(
-        `After-commit work failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
     }
   }
 }

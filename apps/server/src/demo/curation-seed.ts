@@ -7,7 +7,7 @@ import {
   EntryVersionEntity,
 } from '../curation/curation.entities';
 import { snapshotOf } from '../curation/entry-content';
-import { loadSharedThreadLinks } from '../library/shared-thread-links';
+import { loadSharedLibraryLinks } from '../library/thread-links';
 import type { DemoIds } from './library-seed';
 
 const SOURCE_THREAD =
@@ -73,14 +73,14 @@ export async function seedDemoCuration(manager: EntityManager, ids: DemoIds): Pr
     EntryQuoteEntity,
     replies.map((reply, position) => ({ entryId: entry.id, messageId: reply.id, position })),
   );
-  const cited = (await loadSharedThreadLinks(manager, thread.id)).filter(
+  const cited = (await loadSharedLibraryLinks(manager, thread.id)).filter(
     (link) => link.targetType === 'research' || link.targetType === 'case_study',
   );
   await manager.insert(
     EntryLinkEntity,
     cited.map((link, position) => ({
       entryId: entry.id,
-      targetType: link.targetType as 'research' | 'case_study',
+      targetType: link.targetType,
       targetId: link.targetId,
       position,
     })),

@@ -14,7 +14,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { MessageRevisionView, MessageView, Page, ThreadView } from '@tandem/domain';
 import type { FastifyReply } from 'fastify';
-import { Actor, CurrentActor } from '../common/actor';
+import { Actor, CurrentActor } from '../platform/http/actor';
 import { DiscussionsService } from './discussions.service';
 import {
   CreateThreadDto,

@@ -1,5 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Inject, Injectable } from '@nestjs/common';
 import * as policy from '@tandem/domain';
 import {
   attributionLabel,
@@ -14,6 +13,8 @@ import {
   Page,
   PAGE_SIZE_DEFAULT,
   ThreadView,
+  toMessageView,
+  toThreadView,
 } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -23,26 +24,23 @@ import {
   loadPostingContext,
   loadThreadAccess,
 } from '../channels/channel-access';
-import { loadCuratedInto } from '../curation/curated-into';
-import { loadThreadLinks } from '../library/thread-links';
 import { ChannelEntity } from '../channels/channel.entity';
-import { AuditLogService } from '../audit/audit-log.service';
-import type { Actor } from '../common/actor';
-import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
-import { isUniqueViolation, preparedQuery, returnedRows } from '../common/sql';
-import { APP_CONFIG, AppConfig } from '../config/configuration';
+import { AuditLogService } from '../platform/audit/audit-log.service';
+import type { Actor } from '../platform/http/actor';
+import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
+import { isUniqueViolation, preparedQuery, returnedRows } from '../platform/database/sql';
+import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
 import {
   AuthorFacts,
   EVENTS,
   MessageEvent,
   ThreadEvent,
   ThreadUpdatedEvent,
-} from '../events/domain-events';
-import { claimSlowModeSlot } from '../moderation/slow-mode';
+} from '../platform/events/domain-events';
+import { claimSlowModeSlot } from '../channels/slow-mode';
 import { NotificationsService } from '../notifications/notifications.service';
-import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { UserEntity } from '../users/user.entity';
-import { toMessageView, toThreadView } from './discussion-views';
 import type {
   CreateThreadDto,
   EditMessageDto,
@@ -52,6 +50,8 @@ import type {
 } from './dto/discussion.dto';
 import { MessageEntity, MessageRevisionEntity } from './message.entity';
 import { ThreadEntity } from './thread.entity';
+import { ThreadAnnexRegistry } from './thread-annex';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 interface ThreadRow {
   id: string;
@@ -127,11 +127,10 @@ export interface PostResult {
 
 @Injectable()
 export class DiscussionsService {
-  private readonly logger = new Logger('DiscussionsService');
-
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
+    private readonly annex: ThreadAnnexRegistry,
     private readonly rateLimits: RateLimitService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditLogService,
@@ -203,8 +202,10 @@ export class DiscussionsService {
 
     const channel = await this.dataSource.manager.findOneByOrFail(ChannelEntity, { id: channelId });
     const threadEvent: ThreadEvent = { thread, channel, author: author.facts };
-    this.events.emit(EVENTS.threadCreated, threadEvent);
-    await this.afterCommit(() => this.notifications.notifyMentions(message, thread, author.facts));
+    this.events.committed(EVENTS.threadCreated, threadEvent);
+    await this.events.afterCommit(() =>
+      this.notifications.notifyMentions(message, thread, author.facts),
+    );
     return { thread: toThreadView(thread, author.facts, actor.userId, 1), created: true };
   }
 
@@ -237,6 +238,27 @@ export class DiscussionsService {
     };
   }
 
+  /**
+   * A thread as every reader of it may see it, with its annex, for payloads sent to the
+   * thread's rooms (no viewer: nothing personal, nothing only some readers may open). Null
+   * when the thread is gone.
+   */
+  async roomThreadView(threadId: string): Promise<ThreadView | null> {
+    const manager = this.dataSource.manager;
+    const thread = await manager.findOneBy(ThreadEntity, { id: threadId });
+    if (!thread) return null;
+    const author = thread.authorId
+      ? await manager.findOneBy(UserEntity, { id: thread.authorId })
+      : null;
+    const view = toThreadView(
+      thread,
+      author ? { userId: author.id, displayName: author.displayName, handle: author.handle } : null,
+      null,
+      0,
+    );
+    return { ...view, ...(await this.annex.forRoom(manager, threadId)) };
+  }
+
   async getThread(actor: Actor, threadId: string): Promise<ThreadView> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(readThread(access));
@@ -246,8 +268,7 @@ export class DiscussionsService {
     ]);
     return {
       ...this.threadView(rows[0], actor),
-      links: await loadThreadLinks(this.dataSource.manager, threadId, actor.userId),
-      curatedInto: await loadCuratedInto(this.dataSource.manager, threadId, actor.userId),
+      ...(await this.annex.forViewer(this.dataSource.manager, threadId, actor.userId)),
     };
   }
 
@@ -283,7 +304,7 @@ export class DiscussionsService {
         });
       }
     });
-    this.events.emit(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
+    this.events.committed(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
     return this.getThread(actor, threadId);
   }
 
@@ -409,15 +430,15 @@ export class DiscussionsService {
       handle: context.author.handle,
     };
     const event: MessageEvent = { message: saved.message, thread: saved.thread, author };
-    this.events.emit(EVENTS.messageCreated, event);
+    this.events.committed(EVENTS.messageCreated, event);
     // The thread as it stands after the post goes with the event: no need to read it again.
     const updated: ThreadUpdatedEvent = {
       threadId,
       thread: saved.thread,
       author: saved.threadAuthor,
     };
-    this.events.emit(EVENTS.threadUpdated, updated);
-    await this.afterCommit(() =>
+    this.events.committed(EVENTS.threadUpdated, updated);
+    await this.events.afterCommit(() =>
       this.notifications.notifyMentions(saved.message, saved.thread, author),
     );
     return {
@@ -581,20 +602,6 @@ export class DiscussionsService {
   // ------------------------------------------------------------------------------ helpers
 
   /**
-   * Work that follows a committed write (mention notifications). Its failure must not turn a
-   * saved, broadcast message into an error for the sender, who would then retry for nothing.
-   */
-  private async afterCommit(work: () => Promise<void>): Promise<void> {
-    try {
-      await work();
-    } catch (error) {
-      this.logger.error(
-        `After-commit work failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-
-  /**
    * The thread this author already started with this clientId (a retried send), or null. A
    * clientId names one send: reusing it for a thread in another channel, or for a thread after
    * a message, is a client bug and answers 409 rather than someone else's content or a 500.
@@ -756,7 +763,7 @@ export class DiscussionsService {
       ? { userId: author.id, displayName: author.displayName, handle: author.handle }
       : null;
     const event: MessageEvent = { message, thread, author: facts };
-    this.events.emit(EVENTS.messageUpdated, event);
+    this.events.committed(EVENTS.messageUpdated, event);
     return toMessageView(message, thread.attribution, facts, actor.userId);
   }
 

@@ -1,7 +1,8 @@
+import type { MessageRecord } from '@tandem/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('messages')
-export class MessageEntity {
+export class MessageEntity implements MessageRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -1,4 +1,4 @@
-import type { Attribution, Topic } from '@tandem/domain';
+import type { Attribution, ThreadRecord, Topic } from '@tandem/domain';
 import {
   Column,
   CreateDateColumn,
@@ -8,7 +8,7 @@ import {
 } from 'typeorm';
 
 @Entity('threads')
-export class ThreadEntity {
+export class ThreadEntity implements ThreadRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -1,8 +1,8 @@
 import { Controller, Get, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Actor, CurrentActor } from '../common/actor';
-import { Public } from '../common/public.decorator';
+import { Actor, CurrentActor } from '../platform/http/actor';
+import { Public } from '../platform/http/public.decorator';
 import { Digest, FeedLink, FeedsService } from './feeds.service';
 
 @ApiTags('feeds')

@@ -3,8 +3,8 @@ import { isPlainText, unauthorized } from '@tandem/domain';
 import { Feed } from 'feed';
 import { DataSource } from 'typeorm';
 import { hashToken, newOpaqueToken } from '../auth/tokens';
-import type { Actor } from '../common/actor';
-import { APP_CONFIG, AppConfig } from '../config/configuration';
+import type { Actor } from '../platform/http/actor';
+import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
 
 export interface FeedLink {
   /** Path of the personal Atom feed, to prefix with the site's address. */

@@ -18,7 +18,7 @@ import type {
   ResearchSummaryView,
   ThreadLinkView,
 } from '@tandem/domain';
-import { Actor, CurrentActor } from '../common/actor';
+import { Actor, CurrentActor } from '../platform/http/actor';
 import {
   CreateCaseStudyDto,
   CreateResearchSummaryDto,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import * as policy from '@tandem/domain';
 import {
   badRequest,
@@ -17,11 +16,10 @@ import {
 } from '@tandem/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { loadThreadAccess } from '../channels/channel-access';
-import { assertEntryLinkable } from '../curation/entry-links';
-import type { Actor } from '../common/actor';
-import { toOrganisationView } from '../common/mappers';
-import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
-import { EVENTS } from '../events/domain-events';
+import type { Actor } from '../platform/http/actor';
+import { toOrganisationView } from '../organisations/organisation-views';
+import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
+import { EVENTS } from '../platform/events/domain-events';
 import { MembershipEntity } from '../networks/membership.entity';
 import { NetworkEntity } from '../networks/network.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -35,7 +33,8 @@ import type {
   UpdateResearchSummaryDto,
 } from './dto/library.dto';
 import { CaseStudyEntity, ResearchSummaryEntity, ThreadLinkEntity } from './library.entities';
-import { loadThreadLinks } from './thread-links';
+import { ThreadLinks } from './thread-links';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 type Kind = 'research' | 'case_study';
 const TABLE: Record<Kind, string> = { research: 'research_summaries', case_study: 'case_studies' };
@@ -81,7 +80,8 @@ interface ItemRow {
 export class LibraryService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
+    private readonly threadLinks: ThreadLinks,
   ) {}
 
   // -------------------------------------------------------------------- research summaries
@@ -268,13 +268,10 @@ export class LibraryService {
   ): Promise<ThreadLinkView[]> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(policy.postMessage(access));
-    if (dto.targetType === 'entry') {
-      await assertEntryLinkable(
-        this.dataSource.manager,
-        actor.userId,
-        dto.targetId,
-        access.networkId,
-      );
+    if (dto.targetType !== 'research' && dto.targetType !== 'case_study') {
+      await this.threadLinks
+        .provider(dto.targetType)
+        .assertLinkable(this.dataSource.manager, actor.userId, dto.targetId, access.networkId);
     } else {
       await this.assertLinkable(actor, dto.targetType, dto.targetId, access.networkId);
     }
@@ -291,8 +288,8 @@ export class LibraryService {
       })
       .orIgnore()
       .execute();
-    this.events.emit(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
-    return loadThreadLinks(this.dataSource.manager, threadId, actor.userId);
+    this.events.committed(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
+    return this.threadLinks.forViewer(this.dataSource.manager, threadId, actor.userId);
   }
 
   /** A library item a thread may cite: see addLink. */
@@ -333,13 +330,13 @@ export class LibraryService {
       );
     }
     await this.dataSource.manager.delete(ThreadLinkEntity, { id: linkId });
-    this.events.emit(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
+    this.events.committed(EVENTS.threadUpdated, { threadId } satisfies { threadId: string });
   }
 
   async links(actor: Actor, threadId: string): Promise<ThreadLinkView[]> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
     enforce(policy.readChannel(access));
-    return loadThreadLinks(this.dataSource.manager, threadId, actor.userId);
+    return this.threadLinks.forViewer(this.dataSource.manager, threadId, actor.userId);
   }
 
   /** The discussions citing an item, only those the viewer may read. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../common/actor';
+import type { Actor } from '../platform/http/actor';
 import { toCsv } from './overview-csv';
 import { pairingCalendar } from './pairing-calendar';
 import { MentoringService } from './mentoring.service';

@@ -22,7 +22,7 @@ import type {
   SuggestionsView,
 } from '@tandem/domain';
 import type { FastifyReply } from 'fastify';
-import { Actor, CurrentActor } from '../common/actor';
+import { Actor, CurrentActor } from '../platform/http/actor';
 import {
   AddGoalDto,
   CreateSessionDto,

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   actionsFor,
   actOnPairing,
@@ -38,13 +37,13 @@ import {
 } from '@tandem/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLogService } from '../audit/audit-log.service';
+import { AuditLogService } from '../platform/audit/audit-log.service';
 import { ChannelEntity, ChannelMemberEntity } from '../channels/channel.entity';
-import type { Actor } from '../common/actor';
-import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
-import { isUniqueViolation } from '../common/sql';
+import type { Actor } from '../platform/http/actor';
+import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
+import { isUniqueViolation } from '../platform/database/sql';
 import { ThreadEntity } from '../discussions/thread.entity';
-import { EVENTS, PairingUpdatedEvent } from '../events/domain-events';
+import { EVENTS, PairingUpdatedEvent } from '../platform/events/domain-events';
 import { MembershipEntity } from '../networks/membership.entity';
 import { loadNetworkAccess } from '../networks/network-access';
 import { NetworkEntity } from '../networks/network.entity';
@@ -88,6 +87,7 @@ import {
   toProfileView,
   toSessionView,
 } from './mentoring-views';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 /** Who hears about a change, and how. Runs after the change has committed. */
 interface Publication {
@@ -110,7 +110,7 @@ export class MentoringService {
     private readonly repository: MentoringRepository,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditLogService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
   ) {}
 
   // ---------------------------------------------------------------------------- profiles
@@ -1004,7 +1004,7 @@ export class MentoringService {
         });
       }
       const event: PairingUpdatedEvent = { deliveries };
-      this.events.emit(EVENTS.pairingUpdated, event);
+      this.events.committed(EVENTS.pairingUpdated, event);
       if (publication.kind) {
         const recipients = (publication.notify ?? []).filter(
           (id) => id !== publication.actorId && readers.has(id),

@@ -1,3 +1,4 @@
+import { toAuthorView } from '@tandem/domain';
 import type {
   Attribution,
   FlaggedMessageView,
@@ -6,8 +7,7 @@ import type {
   ModerationQueueItem,
   SuspensionView,
 } from '@tandem/domain';
-import { toAuthorView } from '../discussions/discussion-views';
-import type { AuthorFacts } from '../events/domain-events';
+import type { AuthorFacts } from '../platform/events/domain-events';
 import type { MessageFlagEntity } from './moderation.entities';
 
 export function toFlagView(flag: MessageFlagEntity): FlagView {

@@ -8,7 +8,7 @@ import type {
   Page,
   SlowModeView,
 } from '@tandem/domain';
-import { Actor, CurrentActor } from '../common/actor';
+import { Actor, CurrentActor } from '../platform/http/actor';
 import { CreateFlagDto, ModerationNoteDto, QueueQuery, SlowModeDto } from './dto/moderation.dto';
 import { ModerationService } from './moderation.service';
 

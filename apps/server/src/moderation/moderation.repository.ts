@@ -1,10 +1,10 @@
 import { notFound, QUEUE_NOTES_MAX } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
 import { loadThreadAccess, LoadedThreadAccess } from '../channels/channel-access';
-import { returnedRows } from '../common/sql';
+import { returnedRows } from '../platform/database/sql';
 import { MessageEntity } from '../discussions/message.entity';
 import { ThreadEntity } from '../discussions/thread.entity';
-import type { AuthorFacts } from '../events/domain-events';
+import type { AuthorFacts } from '../platform/events/domain-events';
 import { UserEntity } from '../users/user.entity';
 import type { QueueRow } from './moderation-views';
 

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import * as policy from '@tandem/domain';
 import {
   badRequest,
@@ -13,17 +12,17 @@ import {
   ModerationQueueItem,
   Page,
   SlowModeView,
+  toMessageView,
 } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLogService } from '../audit/audit-log.service';
+import { AuditLogService } from '../platform/audit/audit-log.service';
 import { loadChannelAccess } from '../channels/channel-access';
-import type { Actor } from '../common/actor';
-import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
-import { returnedRows } from '../common/sql';
-import { toMessageView } from '../discussions/discussion-views';
+import type { Actor } from '../platform/http/actor';
+import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
+import { returnedRows } from '../platform/database/sql';
 import { MessageEntity } from '../discussions/message.entity';
 import { ThreadEntity } from '../discussions/thread.entity';
-import { AuthorFacts, EVENTS, MessageEvent } from '../events/domain-events';
+import { AuthorFacts, EVENTS, MessageEvent } from '../platform/events/domain-events';
 import { loadNetworkAccess } from '../networks/network-access';
 import { NetworkEntity } from '../networks/network.entity';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -39,6 +38,7 @@ import {
   nextChangeStamp,
 } from './moderation.repository';
 import { toFlagView, toQueueItem } from './moderation-views';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 /**
  * Flags, the queue, hiding and slow mode. Every moderator action writes its audit entry in its
@@ -50,7 +50,7 @@ export class ModerationService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
     private readonly audit: AuditLogService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -274,7 +274,7 @@ export class ModerationService {
         thread: result.thread,
         author: result.author,
       };
-      this.events.emit(EVENTS.messageUpdated, event);
+      this.events.committed(EVENTS.messageUpdated, event);
     }
     return toMessageView(result.message, result.thread.attribution, result.author, actor.userId, {
       moderator: true,

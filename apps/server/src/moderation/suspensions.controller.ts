@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { MySuspensionView, Page, SuspensionView } from '@tandem/domain';
-import { Actor, CurrentActor } from '../common/actor';
-import { PageQuery } from '../common/pagination';
+import { Actor, CurrentActor } from '../platform/http/actor';
+import { PageQuery } from '../platform/http/pagination';
 import { SuspendDto } from './dto/moderation.dto';
 import { SuspensionsService } from './suspensions.service';
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import * as policy from '@tandem/domain';
 import {
   conflict,
@@ -11,14 +10,15 @@ import {
   SuspensionView,
 } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLogService } from '../audit/audit-log.service';
-import type { Actor } from '../common/actor';
-import { decodeCursor, encodeCursor, PageQuery, pageSize } from '../common/pagination';
-import { returnedRows } from '../common/sql';
-import { EVENTS, MemberSuspendedEvent } from '../events/domain-events';
+import { AuditLogService } from '../platform/audit/audit-log.service';
+import type { Actor } from '../platform/http/actor';
+import { decodeCursor, encodeCursor, PageQuery, pageSize } from '../platform/http/pagination';
+import { returnedRows } from '../platform/database/sql';
+import { EVENTS, MemberSuspendedEvent } from '../platform/events/domain-events';
 import { loadNetworkAccess } from '../networks/network-access';
 import type { SuspendDto } from './dto/moderation.dto';
 import { SuspensionRow, toSuspensionView } from './moderation-views';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 const SUSPENSION_SELECT = `
   SELECT s.network_id, s.user_id, u.display_name, s.ends_at, s.reason, s.suspended_by,
@@ -38,7 +38,7 @@ const SUSPENSION_SELECT = `
 export class SuspensionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -85,7 +85,7 @@ export class SuspensionsService {
     // After the commit, synchronously: the member's sockets leave the network's rooms before
     // this answer is sent, on every process.
     const event: MemberSuspendedEvent = { networkId, userId };
-    this.events.emit(EVENTS.memberSuspended, event);
+    this.events.committed(EVENTS.memberSuspended, event);
     const rows: SuspensionRow[] = await this.dataSource.query(
       `${SUSPENSION_SELECT} WHERE s.network_id = $1 AND s.user_id = $2 AND s.lifted_at IS NULL`,
       [networkId, userId],

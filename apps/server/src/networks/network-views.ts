@@ -1,5 +1,5 @@
 import type { InvitationView, MemberView, NetworkRole, NetworkView } from '@tandem/domain';
-import { toOrganisationView } from '../common/mappers';
+import { toOrganisationView } from '../organisations/organisation-views';
 import type { InvitationEntity } from './invitation.entity';
 import type { MembershipEntity } from './membership.entity';
 import type { NetworkEntity } from './network.entity';

@@ -19,8 +19,8 @@ import type {
   NetworkView,
   Page,
 } from '@tandem/domain';
-import { Actor, CurrentActor } from '../common/actor';
-import { PageQuery } from '../common/pagination';
+import { Actor, CurrentActor } from '../platform/http/actor';
+import { PageQuery } from '../platform/http/pagination';
 import {
   ChangeRoleDto,
   CreateInvitationDto,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import * as policy from '@tandem/domain';
 import {
   conflict,
@@ -17,11 +16,11 @@ import {
   Standing,
 } from '@tandem/domain';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuditLogService } from '../audit/audit-log.service';
+import { AuditLogService } from '../platform/audit/audit-log.service';
 import { hashToken, newOpaqueToken } from '../auth/tokens';
-import { EVENTS, NetworkAccessLostEvent } from '../events/domain-events';
-import type { Actor } from '../common/actor';
-import { decodeCursor, encodeCursor, pageSize, PageQuery } from '../common/pagination';
+import { EVENTS, NetworkAccessLostEvent } from '../platform/events/domain-events';
+import type { Actor } from '../platform/http/actor';
+import { decodeCursor, encodeCursor, pageSize, PageQuery } from '../platform/http/pagination';
 import { escapeLike } from '../organisations/organisations.service';
 import { UserEntity } from '../users/user.entity';
 import type {
@@ -35,6 +34,7 @@ import { MembershipEntity } from './membership.entity';
 import { loadNetworkAccess, loadStanding } from './network-access';
 import { NetworkEntity } from './network.entity';
 import { toInvitationView, toMemberView, toNetworkView } from './network-views';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 interface NetworkContext {
   network: NetworkEntity;
@@ -58,7 +58,7 @@ interface NetworkRow {
 export class NetworksService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -183,7 +183,7 @@ export class NetworksService {
       return network.id;
     });
     const event: NetworkAccessLostEvent = { networkId, userId };
-    this.events.emit(EVENTS.networkAccessLost, event);
+    this.events.committed(EVENTS.networkAccessLost, event);
   }
 
   async changeRole(

@@ -1,17 +1,13 @@
-import type { AuthorView, NotificationKind, NotificationSubjectType } from '@tandem/domain';
+import type {
+  NotificationKind,
+  NotificationPayload,
+  NotificationRecord,
+  NotificationSubjectType,
+} from '@tandem/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** What a notification shows, frozen when it is made (a later rename does not rewrite it). */
-export interface NotificationPayload {
-  /** The subject's title: a thread's title, a pairing's or an entry's name. */
-  title: string;
-  excerpt: string;
-  /** Who caused it, as the subject's attribution rule shows them; null for reminders. */
-  actor: AuthorView | null;
-}
-
 @Entity('notifications')
-export class NotificationEntity {
+export class NotificationEntity implements NotificationRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -41,6 +37,7 @@ export class NotificationEntity {
   dedupeKey: string | null;
 
   @Column('jsonb', { default: {} })
+  /** What it shows, frozen when it is made (a later rename does not rewrite it). */
   payload: NotificationPayload;
 
   @Column('timestamptz', { name: 'read_at', nullable: true })

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { NotificationView, Page } from '@tandem/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { Actor, CurrentActor } from '../common/actor';
-import { PageQuery } from '../common/pagination';
+import { Actor, CurrentActor } from '../platform/http/actor';
+import { PageQuery } from '../platform/http/pagination';
 import { NotificationsService } from './notifications.service';
 
 export class NotificationsQuery extends PageQuery {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   AuthorView,
   excerpt,
@@ -10,16 +9,18 @@ import {
   NotificationView,
   Page,
   subjectTypeOf,
+  toAuthorView,
+  MessageRecord,
+  NotificationPayload,
+  ThreadRecord,
 } from '@tandem/domain';
 import { DataSource, In, IsNull } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { decodeCursor, encodeCursor, PageQuery, pageSize } from '../common/pagination';
-import { returnedRows } from '../common/sql';
-import { toAuthorView } from '../discussions/discussion-views';
-import type { MessageEntity } from '../discussions/message.entity';
-import type { ThreadEntity } from '../discussions/thread.entity';
-import { AuthorFacts, EVENTS, NotificationEvent } from '../events/domain-events';
-import { NotificationEntity, NotificationPayload } from './notification.entity';
+import type { Actor } from '../platform/http/actor';
+import { decodeCursor, encodeCursor, PageQuery, pageSize } from '../platform/http/pagination';
+import { returnedRows } from '../platform/database/sql';
+import { AuthorFacts, EVENTS, NotificationEvent } from '../platform/events/domain-events';
+import { NotificationEntity } from './notification.entity';
+import { DomainEvents } from '../platform/events/domain-event-bus';
 
 export interface NotifyInput {
   userIds: string[];
@@ -36,7 +37,7 @@ export interface NotifyInput {
 export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -85,7 +86,7 @@ export class NotificationsService {
     });
     for (const notification of created) {
       const event: NotificationEvent = { notification };
-      this.events.emit(EVENTS.notificationCreated, event);
+      this.events.committed(EVENTS.notificationCreated, event);
     }
     return created;
   }
@@ -96,8 +97,8 @@ export class NotificationsService {
    * In a Chatham House thread the notification names the author by label only.
    */
   async notifyMentions(
-    message: MessageEntity,
-    thread: ThreadEntity,
+    message: MessageRecord,
+    thread: ThreadRecord,
     author: AuthorFacts | null,
   ): Promise<void> {
     const handles = extractMentions(message.body);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, notFound, OrganisationView, Page, UserView } from '@tandem/domain';
 import { DataSource, Repository } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { toOrganisationView, toUserView } from '../common/mappers';
-import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
+import type { Actor } from '../platform/http/actor';
+import { toUserView } from '../users/user-views';
+import { toOrganisationView } from './organisation-views';
+import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
 import { UsersService } from '../users/users.service';
 import type { CreateOrganisationDto, OrganisationSearchQuery } from './dto/organisation.dto';
 import { OrganisationEntity } from './organisation.entity';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Ack, DomainError, ErrorCode } from '@tandem/domain';
-import { isDatabaseUnavailable } from '../common/database-errors';
+import { isDatabaseUnavailable } from '../platform/database/database-errors';
 
 const logger = new Logger('Realtime');
 

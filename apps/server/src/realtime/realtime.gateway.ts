@@ -13,10 +13,10 @@ import { Ack, attributionLabel, MessageView, PresenceView, ROOM } from '@tandem/
 import { DataSource } from 'typeorm';
 import type { AccessTokenClaims } from '../auth/tokens';
 import { ChannelsService } from '../channels/channels.service';
-import type { Actor } from '../common/actor';
-import { isDatabaseUnavailable } from '../common/database-errors';
-import { validatePayload } from '../common/validation';
-import { APP_CONFIG, AppConfig } from '../config/configuration';
+import type { Actor } from '../platform/http/actor';
+import { isDatabaseUnavailable } from '../platform/database/database-errors';
+import { validatePayload } from '../platform/http/validation';
+import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
 import { DiscussionsService } from '../discussions/discussions.service';
 import {
   ChannelRef,

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { ROOM } from '@tandem/domain';
-import { DataSource } from 'typeorm';
-import { loadSharedCuratedInto } from '../curation/curated-into';
-import { toMessageView, toThreadView } from '../discussions/discussion-views';
-import { ThreadEntity } from '../discussions/thread.entity';
-import { loadSharedThreadLinks } from '../library/shared-thread-links';
+import { ROOM, toMessageView, toThreadView } from '@tandem/domain';
 import {
   ChannelAccessLostEvent,
   EntryPublishedEvent,
@@ -18,9 +12,10 @@ import {
   SessionEndedEvent,
   ThreadEvent,
   ThreadUpdatedEvent,
-} from '../events/domain-events';
+} from '../platform/events/domain-events';
+import { OnDomainEvent } from '../platform/events/domain-event-bus';
 import { toNotificationView } from '../notifications/notifications.service';
-import { UserEntity } from '../users/user.entity';
+import { DiscussionsService } from '../discussions/discussions.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { ownRoom } from './socket-data';
 
@@ -35,20 +30,20 @@ import { ownRoom } from './socket-data';
 export class RealtimeListener {
   constructor(
     private readonly gateway: RealtimeGateway,
-    private readonly dataSource: DataSource,
+    private readonly discussions: DiscussionsService,
   ) {}
 
-  @OnEvent(EVENTS.messageCreated)
+  @OnDomainEvent(EVENTS.messageCreated)
   onMessageCreated(event: MessageEvent): void {
     this.relayMessage('message:new', event);
   }
 
-  @OnEvent(EVENTS.messageUpdated)
+  @OnDomainEvent(EVENTS.messageUpdated)
   onMessageUpdated(event: MessageEvent): void {
     this.relayMessage('message:updated', event);
   }
 
-  @OnEvent(EVENTS.threadCreated)
+  @OnDomainEvent(EVENTS.threadCreated)
   onThreadCreated({ thread, author }: ThreadEvent): void {
     const server = this.gateway.server;
     const shared = toThreadView(thread, author, null, 0);
@@ -64,7 +59,7 @@ export class RealtimeListener {
     }
   }
 
-  @OnEvent(EVENTS.threadUpdated, { async: true, promisify: true })
+  @OnDomainEvent(EVENTS.threadUpdated, { async: true, promisify: true })
   async onThreadUpdated({
     threadId,
     thread: given,
@@ -78,22 +73,12 @@ export class RealtimeListener {
         .emit('thread:updated', toThreadView(given, givenAuthor ?? null, null, 0));
       return;
     }
-    const thread = await this.dataSource.manager.findOneBy(ThreadEntity, { id: threadId });
-    if (!thread) return;
-    const author = thread.authorId
-      ? await this.dataSource.manager.findOneBy(UserEntity, { id: thread.authorId })
-      : null;
-    const view = toThreadView(
-      thread,
-      author ? { userId: author.id, displayName: author.displayName, handle: author.handle } : null,
-      null,
-      0,
-    );
-    // The thread's links travel with it, so a new citation shows at once in open thread views.
-    view.links = await loadSharedThreadLinks(this.dataSource.manager, thread.id);
-    view.curatedInto = await loadSharedCuratedInto(this.dataSource.manager, thread.id);
+    // The thread's annex (links, curated into) travels with it, so a new citation shows at once
+    // in open thread views.
+    const view = await this.discussions.roomThreadView(threadId);
+    if (!view) return;
     this.gateway.server
-      .to([ROOM.channel(thread.channelId), ROOM.thread(thread.id)])
+      .to([ROOM.channel(view.channelId), ROOM.thread(view.id)])
       .emit('thread:updated', view);
   }
 
@@ -102,7 +87,7 @@ export class RealtimeListener {
    * read its published versions) and to the participants told about it, each of whom may read
    * it; one socket in several of these rooms gets it once.
    */
-  @OnEvent(EVENTS.entryPublished)
+  @OnDomainEvent(EVENTS.entryPublished)
   onEntryPublished({ entry, threadId, channelId, userIds }: EntryPublishedEvent): void {
     const rooms = [
       ...(threadId ? [ROOM.thread(threadId)] : []),
@@ -112,7 +97,7 @@ export class RealtimeListener {
     if (rooms.length > 0) this.gateway.server.to(rooms).emit('entry:published', entry);
   }
 
-  @OnEvent(EVENTS.notificationCreated)
+  @OnDomainEvent(EVENTS.notificationCreated)
   onNotification({ notification }: NotificationEvent): void {
     this.gateway.server
       .to(ROOM.user(notification.userId))
@@ -120,7 +105,7 @@ export class RealtimeListener {
   }
 
   /** Each person's own view of the pairing, to their own room only. */
-  @OnEvent(EVENTS.pairingUpdated)
+  @OnDomainEvent(EVENTS.pairingUpdated)
   onPairingUpdated({ deliveries }: PairingUpdatedEvent): void {
     for (const { userId, pairing } of deliveries) {
       this.gateway.server.to(ROOM.user(userId)).emit('pairing:updated', pairing);
@@ -131,23 +116,23 @@ export class RealtimeListener {
    * Synchronous on purpose: the eviction happens inside the service's `emit`, before the answer
    * to the removal, so the next message cannot reach the removed member.
    */
-  @OnEvent(EVENTS.channelAccessLost)
+  @OnDomainEvent(EVENTS.channelAccessLost)
   onChannelAccessLost({ channelId, userId }: ChannelAccessLostEvent): void {
     this.gateway.revokeAccess({ userId, channelId });
   }
 
-  @OnEvent(EVENTS.networkAccessLost)
+  @OnDomainEvent(EVENTS.networkAccessLost)
   onNetworkAccessLost({ networkId, userId }: NetworkAccessLostEvent): void {
     this.gateway.revokeAccess({ userId, networkId });
   }
 
   /** Synchronous too: a suspended member's open sockets hear nothing more from the network. */
-  @OnEvent(EVENTS.memberSuspended)
+  @OnDomainEvent(EVENTS.memberSuspended)
   onMemberSuspended({ networkId, userId }: MemberSuspendedEvent): void {
     this.gateway.revokeAccess({ userId, networkId });
   }
 
-  @OnEvent(EVENTS.sessionEnded)
+  @OnDomainEvent(EVENTS.sessionEnded)
   onSessionEnded({ sessionId, reason }: SessionEndedEvent): void {
     const room = `session:${sessionId}`;
     this.gateway.server

@@ -4,7 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { IncomingMessage } from 'node:http';
 import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
-import type { AppConfig } from '../config/configuration';
+import type { AppConfig } from '../platform/config/configuration';
 
 /**
  * socket.io on the HTTP server's port at /socket.io. With REDIS_URL, the Redis adapter joins

@@ -15,7 +15,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { Actor, CurrentActor } from '../common/actor';
+import { Actor, CurrentActor } from '../platform/http/actor';
 import { SearchService } from './search.service';
 
 /** Postgres refuses NUL in text: a query string carrying control characters is bad input. */

@@ -6,10 +6,10 @@ import {
   SearchHit,
   SearchResults,
   SearchType,
+  toAuthorView,
 } from '@tandem/domain';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { toAuthorView } from '../discussions/discussion-views';
+import type { Actor } from '../platform/http/actor';
 
 /**
  * Ranking costs O(matches), so each type ranks within its newest matches only (DESIGN.md).

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DomainError } from '@tandem/domain';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '../common/sql';
+import { preparedQuery } from '../database/sql';
 import { APP_CONFIG, AppConfig, RateRule } from '../config/configuration';
 
 export interface RateState {

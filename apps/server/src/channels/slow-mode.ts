@@ -6,8 +6,8 @@ import {
   slowModeWaitMs,
 } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
-import type { LoadedChannelAccess } from '../channels/channel-access';
-import { returnedRows } from '../common/sql';
+import type { LoadedChannelAccess } from './channel-access';
+import { returnedRows } from '../platform/database/sql';
 
 /**
  * Slow mode for one post: refuses a member who posted in the channel less than its interval ago

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/configuration';
+import type { AppConfig } from './platform/config/configuration';
 import { dataSourceOptions, runMigrations } from './data-source';
-import { RunningDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { RunningDatabase, startEmbeddedPostgres } from './platform/database/embedded-postgres';
 
 export interface ProvisionedDatabase {
   url: string;

@@ -7,19 +7,10 @@ import {
   Page,
   readAuditLog,
 } from '@tandem/domain';
-import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { decodeCursor, encodeCursor, PageQuery, pageSize } from '../common/pagination';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../platform/http/actor';
+import { decodeCursor, encodeCursor, PageQuery, pageSize } from '../platform/http/pagination';
 import { loadNetworkAccess } from '../networks/network-access';
-
-export interface AuditRecord {
-  networkId: string;
-  /** Who acted: a moderator or admin (null only for the system itself). */
-  actorId: string | null;
-  action: AuditAction;
-  subject: { type: AuditSubjectType; id: string };
-  details?: Record<string, unknown>;
-}
 
 interface AuditRow {
   id: string;
@@ -39,28 +30,10 @@ export interface AuditLogQuery extends PageQuery {
   subjectId?: string;
 }
 
+/** Reads a network's audit log (written by AuditLogService in platform/audit). */
 @Injectable()
-export class AuditLogService {
+export class AuditLogReader {
   constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * Records an action. Pass the manager of the action's own transaction, so the action and its
-   * entry commit together or not at all: an action that leaves no trace cannot happen.
-   */
-  async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_log (network_id, actor_id, action, subject_type, subject_id, details)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-      [
-        entry.networkId,
-        entry.actorId,
-        entry.action,
-        entry.subject.type,
-        entry.subject.id,
-        JSON.stringify(entry.details ?? {}),
-      ],
-    );
-  }
 
   /** Newest first, for the network's admins only. */
   async list(actor: Actor, slug: string, query: AuditLogQuery): Promise<Page<AuditEntryView>> {

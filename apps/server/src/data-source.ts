@@ -1,43 +1,43 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { RefreshTokenEntity } from '../auth/refresh-token.entity';
-import { InvitationEntity } from '../networks/invitation.entity';
-import { MembershipEntity } from '../networks/membership.entity';
-import { NetworkEntity } from '../networks/network.entity';
-import { OrganisationEntity } from '../organisations/organisation.entity';
-import { UserEntity } from '../users/user.entity';
-import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
-import { Discussions1763900000000 } from './migrations/1763900000000-discussions';
-import { Library1764000000000 } from './migrations/1764000000000-library';
-import { MessageChanges1764100000000 } from './migrations/1764100000000-message-changes';
-import { NotificationSubjects1764200000000 } from './migrations/1764200000000-notification-subjects';
-import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log';
-import { SearchIndexes1764350000000 } from './migrations/1764350000000-search-indexes';
-import { Curation1764500000000 } from './migrations/1764500000000-curation';
-import { Moderation1764600000000 } from './migrations/1764600000000-moderation';
+import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { InvitationEntity } from './networks/invitation.entity';
+import { MembershipEntity } from './networks/membership.entity';
+import { NetworkEntity } from './networks/network.entity';
+import { OrganisationEntity } from './organisations/organisation.entity';
+import { UserEntity } from './users/user.entity';
+import { Foundation1763800000000 } from './platform/database/migrations/1763800000000-foundation';
+import { Discussions1763900000000 } from './platform/database/migrations/1763900000000-discussions';
+import { Library1764000000000 } from './platform/database/migrations/1764000000000-library';
+import { MessageChanges1764100000000 } from './platform/database/migrations/1764100000000-message-changes';
+import { NotificationSubjects1764200000000 } from './platform/database/migrations/1764200000000-notification-subjects';
+import { AuditLog1764300000000 } from './platform/database/migrations/1764300000000-audit-log';
+import { SearchIndexes1764350000000 } from './platform/database/migrations/1764350000000-search-indexes';
+import { Curation1764500000000 } from './platform/database/migrations/1764500000000-curation';
+import { Moderation1764600000000 } from './platform/database/migrations/1764600000000-moderation';
 import {
   CaseStudyEntity,
   ResearchSummaryEntity,
   ThreadLinkEntity,
-} from '../library/library.entities';
-import { ChannelEntity, ChannelMemberEntity } from '../channels/channel.entity';
+} from './library/library.entities';
+import { ChannelEntity, ChannelMemberEntity } from './channels/channel.entity';
 import {
   MessageEntity,
   MessageRevisionEntity,
   ThreadReadEntity,
-} from '../discussions/message.entity';
-import { ThreadEntity } from '../discussions/thread.entity';
-import { NotificationEntity } from '../notifications/notification.entity';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
-import { MENTORING_ENTITIES } from '../mentoring/mentoring.entities';
-import { Mentoring1764400000000 } from './migrations/1764400000000-mentoring';
+} from './discussions/message.entity';
+import { ThreadEntity } from './discussions/thread.entity';
+import { NotificationEntity } from './notifications/notification.entity';
+import { AuditEntryEntity } from './platform/audit/audit-entry.entity';
+import { MENTORING_ENTITIES } from './mentoring/mentoring.entities';
+import { Mentoring1764400000000 } from './platform/database/migrations/1764400000000-mentoring';
 import {
   EntryEntity,
   EntryLinkEntity,
   EntryQuoteEntity,
   EntryVersionEntity,
   NetworkEntrySettingsEntity,
-} from '../curation/curation.entities';
-import { MessageFlagEntity, NetworkSuspensionEntity } from '../moderation/moderation.entities';
+} from './curation/curation.entities';
+import { MessageFlagEntity, NetworkSuspensionEntity } from './moderation/moderation.entities';
 
 export const ENTITIES = [
   AuditEntryEntity,

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { HealthView } from '@tandem/domain';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public } from '../common/public.decorator';
+import { Public } from '../http/public.decorator';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 
 @ApiTags('health')

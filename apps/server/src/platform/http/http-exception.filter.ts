@@ -11,7 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable } from '../database/database-errors';
 
 const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = Object.fromEntries(
   ERROR_CODES.map((code) => [HTTP_STATUS_FOR[code], code]),

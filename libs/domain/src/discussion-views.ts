@@ -1,7 +1,6 @@
-import type { Attribution, AuthorView, MessageView, ThreadView } from '@tandem/domain';
-import type { AuthorFacts } from '../events/domain-events';
-import type { MessageEntity } from './message.entity';
-import type { ThreadEntity } from './thread.entity';
+import type { AuthorView, MessageView, ThreadView } from './contract';
+import type { Attribution } from './discussions';
+import type { AuthorFacts, MessageRecord, ThreadRecord } from './records';
 
 /**
  * The one place authorship is decided for a viewer. Chatham House threads show the label the
@@ -36,7 +35,7 @@ export function toAuthorView(
  * room payload, which passes no viewer) gets an empty body and `hidden: true`.
  */
 export function toMessageView(
-  message: MessageEntity,
+  message: MessageRecord,
   attribution: Attribution,
   author: AuthorFacts | null,
   viewerId: string | null,
@@ -65,7 +64,7 @@ export function toMessageView(
 }
 
 export function toThreadView(
-  thread: ThreadEntity,
+  thread: ThreadRecord,
   author: AuthorFacts | null,
   viewerId: string | null,
   lastReadSeq: number,

@@ -1,0 +1,26 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ThreadAnnex, ThreadAnnexProvider, ThreadAnnexRegistry } from '../discussions/thread-annex';
+import { loadCuratedInto, loadSharedCuratedInto } from './curated-into';
+
+/** The entries curated from a thread, in its view: curation answers discussions' annex question. */
+@Injectable()
+export class CurationThreadAnnex implements ThreadAnnexProvider, OnModuleInit {
+  constructor(private readonly registry: ThreadAnnexRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async forViewer(
+    manager: EntityManager,
+    threadId: string,
+    viewerId: string,
+  ): Promise<Partial<ThreadAnnex>> {
+    return { curatedInto: await loadCuratedInto(manager, threadId, viewerId) };
+  }
+
+  async forRoom(manager: EntityManager, threadId: string): Promise<Partial<ThreadAnnex>> {
+    return { curatedInto: await loadSharedCuratedInto(manager, threadId) };
+  }
+}
