@@ -1,11 +1,38 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { ar } from './locales/ar';
+import { cs } from './locales/cs';
 import { de } from './locales/de';
-import { en } from './locales/en';
+import { el } from './locales/el';
+import { en, type Messages } from './locales/en';
+import { es } from './locales/es';
 import { fr } from './locales/fr';
+import { hr } from './locales/hr';
 import { it } from './locales/it';
+import { nl } from './locales/nl';
+import { pl } from './locales/pl';
+import { pt } from './locales/pt';
+import { ro } from './locales/ro';
+import { sv } from './locales/sv';
+import { uk } from './locales/uk';
 
-export const LANGUAGES = ['en', 'fr', 'it', 'de'] as const;
+export const LANGUAGES = [
+  'en',
+  'fr',
+  'it',
+  'de',
+  'cs',
+  'sv',
+  'hr',
+  'es',
+  'nl',
+  'pl',
+  'el',
+  'pt',
+  'ro',
+  'uk',
+  'ar',
+] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Each language named in itself, as a language switcher should. */
@@ -14,7 +41,51 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   fr: 'Français',
   it: 'Italiano',
   de: 'Deutsch',
+  cs: 'Čeština',
+  sv: 'Svenska',
+  hr: 'Hrvatski',
+  es: 'Español',
+  nl: 'Nederlands',
+  pl: 'Polski',
+  el: 'Ελληνικά',
+  pt: 'Português',
+  ro: 'Română',
+  uk: 'Українська',
+  ar: 'العربية',
 };
+
+/** Every catalogue, by language; English is also the fallback for a key a catalogue lacks. */
+export const CATALOGUES: Record<Language, Messages> = {
+  en,
+  fr,
+  it,
+  de,
+  cs,
+  sv,
+  hr,
+  es,
+  nl,
+  pl,
+  el,
+  pt,
+  ro,
+  uk,
+  ar,
+};
+
+/** Languages written right to left (of those Tandem ships, Arabic). */
+const RIGHT_TO_LEFT = new Set<string>(['ar']);
+
+/** Whether a language, given as a code or a tag such as `ar-EG`, is written right to left. */
+export function isRightToLeft(language: string): boolean {
+  return RIGHT_TO_LEFT.has(language.toLowerCase().split('-')[0]);
+}
+
+/** Tells the browser (and Mantine, which follows the attribute) the page's language and direction. */
+function applyToDocument(language: string): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+}
 
 const STORAGE_KEY = 'tandem.language';
 
@@ -43,20 +114,17 @@ export function createI18n(language: Language = 'en'): i18n {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
-    resources: {
-      en: { translation: en },
-      fr: { translation: fr },
-      it: { translation: it },
-      de: { translation: de },
-    },
+    resources: Object.fromEntries(
+      LANGUAGES.map((code) => [code, { translation: CATALOGUES[code] }]),
+    ),
     initAsync: false,
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
   });
   instance.on('languageChanged', (next) => {
-    document.documentElement.lang = next;
+    applyToDocument(next);
     if (isLanguage(next)) window.localStorage.setItem(STORAGE_KEY, next);
   });
-  document.documentElement.lang = language;
+  applyToDocument(language);
   return instance;
 }

@@ -1031,7 +1031,26 @@ export const en = {
   },
 };
 
-type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
+/**
+ * The CLDR plural categories English does not use. i18next picks `key_<category>` with
+ * `Intl.PluralRules`, so a language may need some of these beside `_one` and `_other` (Czech
+ * `_few` and `_many`, Arabic all four); the catalogue spec checks which exactly.
+ */
+export type ExtraPluralCategory = 'zero' | 'two' | 'few' | 'many';
 
-/** The shape every language must fill in. */
+/** For every plural family `X_other` of T, the optional keys `X_zero`, `X_two`, `X_few`, `X_many`. */
+type ExtraPluralForms<T> = {
+  [
+    K in keyof T as K extends `${infer Family}_other` ? `${Family}_${ExtraPluralCategory}` : never
+  ]?: string;
+};
+
+type Catalogue<T> = {
+  [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]>;
+} & ExtraPluralForms<T>;
+
+/**
+ * The shape every language must fill in: exactly the English keys (a missing or misspelled one
+ * fails to compile), plus the plural forms its language needs beyond `_one` and `_other`.
+ */
 export type Messages = Catalogue<typeof en>;
