@@ -15,3 +15,4 @@ export * from './moderation';
 export * from './account';
 export * from './records';
 export * from './discussion-views';
+export * from './vocabulary';

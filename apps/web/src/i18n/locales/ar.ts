@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const ar: Messages = {
   app: {
@@ -192,26 +193,7 @@ export const ar: Messages = {
     accepted: 'مرحبًا بك في {{network}}.',
     unavailable: 'لا يمكن استخدام هذه الدعوة',
   },
-  topics: {
-    mental_health: 'الصحة النفسية والدعم النفسي الاجتماعي',
-    housing: 'السكن',
-    health_access: 'الوصول إلى الرعاية الصحية',
-    employment: 'العمل والتوظيف',
-    language: 'تعلّم اللغة',
-    education: 'التعليم',
-    volunteers: 'المتطوعون',
-    civil_society: 'المجتمع المدني',
-    racism_discrimination: 'العنصرية والتمييز',
-    gender: 'النوع الاجتماعي',
-    two_way_integration: 'المجتمعات المضيفة (الإدماج ثنائي الاتجاه)',
-    co_creation: 'الإنشاء المشترك',
-    partnerships: 'الشراكات بين أصحاب المصلحة المتعددين',
-    evaluation: 'الأثر وقياسه',
-    long_term_support: 'الدعم بعد مرحلة الاستقبال',
-    access_to_services: 'الوصول إلى الخدمات',
-    political_climate: 'المناخ السياسي',
-    funding: 'التمويل',
-  },
+  topics: VOCABULARY.ar.topics,
   topicsField: {
     label: 'المواضيع',
     hint: 'بحد أقصى {{max}}.',
@@ -369,11 +351,7 @@ export const ar: Messages = {
     what_matters: 'ما المهم',
     what_works: 'ما الذي ينجح',
   },
-  phase: {
-    development: 'التطوير',
-    implementation: 'التنفيذ',
-    evaluation: 'التقييم',
-  },
+  phase: VOCABULARY.ar.phases,
   funding: {
     amif: 'AMIF (صندوق اللجوء والهجرة والإدماج التابع للاتحاد الأوروبي)',
     esf_plus: 'ESF+ (الصندوق الاجتماعي الأوروبي+)',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const cs: Messages = {
   app: {
@@ -197,26 +198,7 @@ export const cs: Messages = {
     accepted: 'Vítejte v síti {{network}}.',
     unavailable: 'Tuto pozvánku nelze použít',
   },
-  topics: {
-    mental_health: 'Duševní zdraví a psychosociální podpora',
-    housing: 'Bydlení',
-    health_access: 'Přístup ke zdravotní péči',
-    employment: 'Zaměstnání',
-    language: 'Jazyková výuka',
-    education: 'Vzdělávání',
-    volunteers: 'Dobrovolnictví',
-    civil_society: 'Občanská společnost',
-    racism_discrimination: 'Rasismus a diskriminace',
-    gender: 'Genderová problematika',
-    two_way_integration: 'Přijímající komunita (oboustranná integrace)',
-    co_creation: 'Spoluvytváření',
-    partnerships: 'Partnerství více aktérů',
-    evaluation: 'Dopad a jeho měření',
-    long_term_support: 'Podpora po skončení fáze přijetí',
-    access_to_services: 'Přístup ke službám',
-    political_climate: 'Politické klima',
-    funding: 'Financování',
-  },
+  topics: VOCABULARY.cs.topics,
   topicsField: {
     label: 'Témata',
     hint: 'Nejvýše {{max}}.',
@@ -377,11 +359,7 @@ export const cs: Messages = {
     what_matters: 'Co je důležité',
     what_works: 'Co funguje',
   },
-  phase: {
-    development: 'Příprava',
-    implementation: 'Realizace',
-    evaluation: 'Evaluace',
-  },
+  phase: VOCABULARY.cs.phases,
   funding: {
     amif: 'AMIF (Azylový, migrační a integrační fond EU)',
     esf_plus: 'ESF+ (Evropský sociální fond plus)',

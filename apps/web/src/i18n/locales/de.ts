@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const de: Messages = {
   app: {
@@ -202,26 +203,7 @@ export const de: Messages = {
     accepted: 'Willkommen bei {{network}}.',
     unavailable: 'Diese Einladung kann nicht verwendet werden',
   },
-  topics: {
-    mental_health: 'Psychische Gesundheit und psychosoziale Unterstützung',
-    housing: 'Wohnen',
-    health_access: 'Zugang zur Gesundheitsversorgung',
-    employment: 'Arbeit und Beschäftigung',
-    language: 'Spracherwerb',
-    education: 'Bildung',
-    volunteers: 'Ehrenamtliche',
-    civil_society: 'Zivilgesellschaft',
-    racism_discrimination: 'Rassismus und Diskriminierung',
-    gender: 'Geschlecht',
-    two_way_integration: 'Aufnahmegesellschaft (Integration als wechselseitiger Prozess)',
-    co_creation: 'Ko-Kreation',
-    partnerships: 'Partnerschaften mehrerer Akteure',
-    evaluation: 'Wirkung und ihre Messung',
-    long_term_support: 'Begleitung nach der Aufnahmephase',
-    access_to_services: 'Zugang zu Dienstleistungen',
-    political_climate: 'Politisches Klima',
-    funding: 'Finanzierung',
-  },
+  topics: VOCABULARY.de.topics,
   topicsField: {
     label: 'Themen',
     hint: 'Höchstens {{max}}.',
@@ -386,11 +368,7 @@ export const de: Messages = {
     what_matters: 'Was zählt',
     what_works: 'Was wirkt',
   },
-  phase: {
-    development: 'Entwicklung',
-    implementation: 'Umsetzung',
-    evaluation: 'Evaluation',
-  },
+  phase: VOCABULARY.de.phases,
   funding: {
     amif: 'AMIF (EU-Asyl-, Migrations- und Integrationsfonds)',
     esf_plus: 'ESF+ (Europäischer Sozialfonds Plus)',

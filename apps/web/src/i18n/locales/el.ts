@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const el: Messages = {
   app: {
@@ -201,26 +202,7 @@ export const el: Messages = {
     accepted: 'Καλώς ήρθατε στο δίκτυο {{network}}.',
     unavailable: 'Αυτή η πρόσκληση δεν μπορεί να χρησιμοποιηθεί',
   },
-  topics: {
-    mental_health: 'Ψυχική υγεία και ψυχοκοινωνική υποστήριξη',
-    housing: 'Στέγαση',
-    health_access: 'Πρόσβαση στην υγειονομική περίθαλψη',
-    employment: 'Απασχόληση',
-    language: 'Εκμάθηση γλώσσας',
-    education: 'Εκπαίδευση',
-    volunteers: 'Εθελοντές',
-    civil_society: 'Κοινωνία των πολιτών',
-    racism_discrimination: 'Ρατσισμός και διακρίσεις',
-    gender: 'Φύλο',
-    two_way_integration: 'Κοινωνίες υποδοχής (αμφίδρομη ένταξη)',
-    co_creation: 'Συν-δημιουργία',
-    partnerships: 'Συμπράξεις πολλών φορέων',
-    evaluation: 'Αντίκτυπος και μέτρησή του',
-    long_term_support: 'Υποστήριξη μετά τη φάση υποδοχής',
-    access_to_services: 'Πρόσβαση σε υπηρεσίες',
-    political_climate: 'Πολιτικό κλίμα',
-    funding: 'Χρηματοδότηση',
-  },
+  topics: VOCABULARY.el.topics,
   topicsField: {
     label: 'Θέματα',
     hint: 'Έως {{max}}.',
@@ -384,11 +366,7 @@ export const el: Messages = {
     what_matters: 'Τι έχει σημασία',
     what_works: 'Τι λειτουργεί',
   },
-  phase: {
-    development: 'Σχεδιασμός',
-    implementation: 'Υλοποίηση',
-    evaluation: 'Αξιολόγηση',
-  },
+  phase: VOCABULARY.el.phases,
   funding: {
     amif: 'ΤΑΜΕ (Ταμείο Ασύλου, Μετανάστευσης και Ένταξης της ΕΕ)',
     esf_plus: 'ΕΚΤ+ (Ευρωπαϊκό Κοινωνικό Ταμείο+)',

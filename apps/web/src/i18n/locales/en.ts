@@ -1,3 +1,4 @@
+import { VOCABULARY } from '@tandem/domain';
 /**
  * English, the reference catalogue: the other languages must have exactly these keys (the
  * `Messages` type checks it), and `t()` keys are checked against it at compile time.
@@ -197,26 +198,7 @@ export const en = {
     accepted: 'Welcome to {{network}}.',
     unavailable: 'This invitation cannot be used',
   },
-  topics: {
-    mental_health: 'Mental health and psychosocial support',
-    housing: 'Housing',
-    health_access: 'Access to health care',
-    employment: 'Employment',
-    language: 'Language learning',
-    education: 'Education',
-    volunteers: 'Volunteers',
-    civil_society: 'Civil society',
-    racism_discrimination: 'Racism and discrimination',
-    gender: 'Gender',
-    two_way_integration: 'Host communities (two-way integration)',
-    co_creation: 'Co-creation',
-    partnerships: 'Multi-stakeholder partnerships',
-    evaluation: 'Impact and its measurement',
-    long_term_support: 'Support after the reception phase',
-    access_to_services: 'Access to services',
-    political_climate: 'Political climate',
-    funding: 'Funding',
-  },
+  topics: VOCABULARY.en.topics,
   topicsField: {
     label: 'Topics',
     hint: 'Up to {{max}}.',
@@ -376,11 +358,7 @@ export const en = {
     what_matters: 'What matters',
     what_works: 'What works',
   },
-  phase: {
-    development: 'Development',
-    implementation: 'Implementation',
-    evaluation: 'Evaluation',
-  },
+  phase: VOCABULARY.en.phases,
   funding: {
     amif: 'AMIF (EU Asylum, Migration and Integration Fund)',
     esf_plus: 'ESF+ (European Social Fund Plus)',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const es: Messages = {
   app: {
@@ -199,26 +200,7 @@ export const es: Messages = {
     accepted: 'Le damos la bienvenida a {{network}}.',
     unavailable: 'Esta invitación no se puede usar',
   },
-  topics: {
-    mental_health: 'Salud mental y apoyo psicosocial',
-    housing: 'Vivienda',
-    health_access: 'Acceso a la atención sanitaria',
-    employment: 'Empleo',
-    language: 'Aprendizaje del idioma',
-    education: 'Educación',
-    volunteers: 'Voluntariado',
-    civil_society: 'Sociedad civil',
-    racism_discrimination: 'Racismo y discriminación',
-    gender: 'Género',
-    two_way_integration: 'Sociedad de acogida (integración bidireccional)',
-    co_creation: 'Cocreación',
-    partnerships: 'Alianzas entre múltiples actores',
-    evaluation: 'Impacto y su medición',
-    long_term_support: 'Acompañamiento tras la fase de acogida',
-    access_to_services: 'Acceso a los servicios',
-    political_climate: 'Clima político',
-    funding: 'Financiación',
-  },
+  topics: VOCABULARY.es.topics,
   topicsField: {
     label: 'Temas',
     hint: 'Hasta {{max}}.',
@@ -382,11 +364,7 @@ export const es: Messages = {
     what_matters: 'Qué importa',
     what_works: 'Qué funciona',
   },
-  phase: {
-    development: 'Diseño',
-    implementation: 'Implementación',
-    evaluation: 'Evaluación',
-  },
+  phase: VOCABULARY.es.phases,
   funding: {
     amif: 'FAMI (Fondo de Asilo, Migración e Integración de la UE)',
     esf_plus: 'FSE+ (Fondo Social Europeo Plus)',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const fr: Messages = {
   app: {
@@ -201,26 +202,7 @@ export const fr: Messages = {
     accepted: 'Bienvenue dans {{network}}.',
     unavailable: 'Cette invitation ne peut pas être utilisée',
   },
-  topics: {
-    mental_health: 'Santé mentale et soutien psychosocial',
-    housing: 'Logement',
-    health_access: 'Accès aux soins',
-    employment: 'Emploi',
-    language: 'Apprentissage de la langue',
-    education: 'Éducation',
-    volunteers: 'Bénévoles',
-    civil_society: 'Société civile',
-    racism_discrimination: 'Racisme et discriminations',
-    gender: 'Genre',
-    two_way_integration: 'Communautés d’accueil (intégration réciproque)',
-    co_creation: 'Co-création',
-    partnerships: 'Partenariats multi-acteurs',
-    evaluation: 'Impact et mesure de l’impact',
-    long_term_support: 'Accompagnement après la phase d’accueil',
-    access_to_services: 'Accès aux services',
-    political_climate: 'Climat politique',
-    funding: 'Financement',
-  },
+  topics: VOCABULARY.fr.topics,
   topicsField: {
     label: 'Thèmes',
     hint: '{{max}} au maximum.',
@@ -383,11 +365,7 @@ export const fr: Messages = {
     what_matters: 'Ce qui compte',
     what_works: 'Ce qui marche',
   },
-  phase: {
-    development: 'Conception',
-    implementation: 'Mise en œuvre',
-    evaluation: 'Évaluation',
-  },
+  phase: VOCABULARY.fr.phases,
   funding: {
     amif: 'FAMI (Fonds asile, migration et intégration de l’UE)',
     esf_plus: 'FSE+ (Fonds social européen plus)',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const hr: Messages = {
   app: {
@@ -197,26 +198,7 @@ export const hr: Messages = {
     accepted: 'Dobro došli u mrežu {{network}}.',
     unavailable: 'Ova se pozivnica ne može upotrijebiti',
   },
-  topics: {
-    mental_health: 'Mentalno zdravlje i psihosocijalna podrška',
-    housing: 'Stanovanje',
-    health_access: 'Pristup zdravstvenoj skrbi',
-    employment: 'Zapošljavanje',
-    language: 'Učenje jezika',
-    education: 'Obrazovanje',
-    volunteers: 'Volonterstvo',
-    civil_society: 'Civilno društvo',
-    racism_discrimination: 'Rasizam i diskriminacija',
-    gender: 'Rodna ravnopravnost',
-    two_way_integration: 'Zajednice koje primaju (dvosmjerna integracija)',
-    co_creation: 'Sukreiranje',
-    partnerships: 'Partnerstva više dionika',
-    evaluation: 'Učinak i njegovo mjerenje',
-    long_term_support: 'Podrška nakon faze prihvata',
-    access_to_services: 'Pristup uslugama',
-    political_climate: 'Političko ozračje',
-    funding: 'Financiranje',
-  },
+  topics: VOCABULARY.hr.topics,
   topicsField: {
     label: 'Teme',
     hint: 'Najviše {{max}}.',
@@ -379,11 +361,7 @@ export const hr: Messages = {
     what_matters: 'Što je važno',
     what_works: 'Što funkcionira',
   },
-  phase: {
-    development: 'Razvoj',
-    implementation: 'Provedba',
-    evaluation: 'Evaluacija',
-  },
+  phase: VOCABULARY.hr.phases,
   funding: {
     amif: 'AMIF (Fond EU-a za azil, migracije i integraciju)',
     esf_plus: 'ESF+ (Europski socijalni fond plus)',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const it: Messages = {
   app: {
@@ -196,26 +197,7 @@ export const it: Messages = {
     accepted: 'Benvenuto in {{network}}.',
     unavailable: 'Questo invito non può essere usato',
   },
-  topics: {
-    mental_health: 'Salute mentale e supporto psicosociale',
-    housing: 'Abitazione',
-    health_access: 'Accesso alle cure',
-    employment: 'Lavoro',
-    language: 'Apprendimento della lingua',
-    education: 'Istruzione',
-    volunteers: 'Volontari',
-    civil_society: 'Società civile',
-    racism_discrimination: 'Razzismo e discriminazione',
-    gender: 'Genere',
-    two_way_integration: 'Comunità ospitanti (integrazione reciproca)',
-    co_creation: 'Co-creazione',
-    partnerships: 'Partenariati multi-attore',
-    evaluation: 'Impatto e sua misurazione',
-    long_term_support: 'Sostegno dopo la fase di accoglienza',
-    access_to_services: 'Accesso ai servizi',
-    political_climate: 'Clima politico',
-    funding: 'Finanziamenti',
-  },
+  topics: VOCABULARY.it.topics,
   topicsField: {
     label: 'Temi',
     hint: 'Al massimo {{max}}.',
@@ -377,11 +359,7 @@ export const it: Messages = {
     what_matters: 'Che cosa conta',
     what_works: 'Che cosa funziona',
   },
-  phase: {
-    development: 'Progettazione',
-    implementation: 'Attuazione',
-    evaluation: 'Valutazione',
-  },
+  phase: VOCABULARY.it.phases,
   funding: {
     amif: 'FAMI (Fondo Asilo, Migrazione e Integrazione dell’UE)',
     esf_plus: 'FSE+ (Fondo sociale europeo Plus)',

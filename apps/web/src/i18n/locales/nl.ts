@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const nl: Messages = {
   app: {
@@ -200,26 +201,7 @@ export const nl: Messages = {
     accepted: 'Welkom bij {{network}}.',
     unavailable: 'Deze uitnodiging kan niet worden gebruikt',
   },
-  topics: {
-    mental_health: 'Mentale gezondheid en psychosociale ondersteuning',
-    housing: 'Huisvesting',
-    health_access: 'Toegang tot zorg',
-    employment: 'Werk',
-    language: 'Taalverwerving',
-    education: 'Onderwijs',
-    volunteers: 'Vrijwilligers',
-    civil_society: 'Maatschappelijk middenveld',
-    racism_discrimination: 'Racisme en discriminatie',
-    gender: 'Gender',
-    two_way_integration: 'Ontvangende samenleving (integratie als tweerichtingsproces)',
-    co_creation: 'Cocreatie',
-    partnerships: 'Samenwerking tussen meerdere partijen',
-    evaluation: 'Impact en impactmeting',
-    long_term_support: 'Ondersteuning na de opvangfase',
-    access_to_services: 'Toegang tot voorzieningen',
-    political_climate: 'Politiek klimaat',
-    funding: 'Financiering',
-  },
+  topics: VOCABULARY.nl.topics,
   topicsField: {
     label: 'Thema’s',
     hint: 'Maximaal {{max}}.',
@@ -381,11 +363,7 @@ export const nl: Messages = {
     what_matters: 'Wat ertoe doet',
     what_works: 'Wat werkt',
   },
-  phase: {
-    development: 'Ontwerp',
-    implementation: 'Uitvoering',
-    evaluation: 'Evaluatie',
-  },
+  phase: VOCABULARY.nl.phases,
   funding: {
     amif: 'AMIF (EU-fonds voor asiel, migratie en integratie)',
     esf_plus: 'ESF+ (Europees Sociaal Fonds Plus)',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const pl: Messages = {
   app: {
@@ -200,26 +201,7 @@ export const pl: Messages = {
     accepted: 'Witamy w sieci {{network}}.',
     unavailable: 'Tego zaproszenia nie można użyć',
   },
-  topics: {
-    mental_health: 'Zdrowie psychiczne i wsparcie psychospołeczne',
-    housing: 'Mieszkalnictwo',
-    health_access: 'Dostęp do opieki zdrowotnej',
-    employment: 'Zatrudnienie',
-    language: 'Nauka języka',
-    education: 'Edukacja',
-    volunteers: 'Wolontariat',
-    civil_society: 'Społeczeństwo obywatelskie',
-    racism_discrimination: 'Rasizm i dyskryminacja',
-    gender: 'Równość płci',
-    two_way_integration: 'Społeczności przyjmujące (integracja dwustronna)',
-    co_creation: 'Współtworzenie',
-    partnerships: 'Partnerstwa wielu interesariuszy',
-    evaluation: 'Wpływ i jego pomiar',
-    long_term_support: 'Wsparcie po etapie przyjęcia',
-    access_to_services: 'Dostęp do usług',
-    political_climate: 'Klimat polityczny',
-    funding: 'Finansowanie',
-  },
+  topics: VOCABULARY.pl.topics,
   topicsField: {
     label: 'Tematy',
     hint: 'Maksymalnie {{max}}.',
@@ -382,11 +364,7 @@ export const pl: Messages = {
     what_matters: 'Co jest ważne',
     what_works: 'Co działa',
   },
-  phase: {
-    development: 'Przygotowanie',
-    implementation: 'Realizacja',
-    evaluation: 'Ewaluacja',
-  },
+  phase: VOCABULARY.pl.phases,
   funding: {
     amif: 'AMIF (unijny Fundusz Azylu, Migracji i Integracji)',
     esf_plus: 'EFS+ (Europejski Fundusz Społeczny Plus)',

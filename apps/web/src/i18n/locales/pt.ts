@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const pt: Messages = {
   app: {
@@ -198,26 +199,7 @@ export const pt: Messages = {
     accepted: 'Boas-vindas a {{network}}.',
     unavailable: 'Este convite não pode ser utilizado',
   },
-  topics: {
-    mental_health: 'Saúde mental e apoio psicossocial',
-    housing: 'Habitação',
-    health_access: 'Acesso a cuidados de saúde',
-    employment: 'Emprego',
-    language: 'Aprendizagem da língua',
-    education: 'Educação',
-    volunteers: 'Voluntariado',
-    civil_society: 'Sociedade civil',
-    racism_discrimination: 'Racismo e discriminação',
-    gender: 'Género',
-    two_way_integration: 'Sociedade de acolhimento (integração bidirecional)',
-    co_creation: 'Cocriação',
-    partnerships: 'Parcerias entre múltiplos atores',
-    evaluation: 'Impacto e sua medição',
-    long_term_support: 'Apoio após a fase de acolhimento',
-    access_to_services: 'Acesso a serviços',
-    political_climate: 'Clima político',
-    funding: 'Financiamento',
-  },
+  topics: VOCABULARY.pt.topics,
   topicsField: {
     label: 'Temas',
     hint: 'Até {{max}}.',
@@ -380,11 +362,7 @@ export const pt: Messages = {
     what_matters: 'O que importa',
     what_works: 'O que funciona',
   },
-  phase: {
-    development: 'Conceção',
-    implementation: 'Implementação',
-    evaluation: 'Avaliação',
-  },
+  phase: VOCABULARY.pt.phases,
   funding: {
     amif: 'FAMI (Fundo para o Asilo, a Migração e a Integração da UE)',
     esf_plus: 'FSE+ (Fundo Social Europeu Mais)',

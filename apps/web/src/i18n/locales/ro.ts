@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const ro: Messages = {
   app: {
@@ -199,26 +200,7 @@ export const ro: Messages = {
     accepted: 'Bun venit în {{network}}.',
     unavailable: 'Această invitație nu poate fi folosită',
   },
-  topics: {
-    mental_health: 'Sănătate mintală și sprijin psihosocial',
-    housing: 'Locuire',
-    health_access: 'Acces la servicii medicale',
-    employment: 'Ocuparea forței de muncă',
-    language: 'Învățarea limbii',
-    education: 'Educație',
-    volunteers: 'Voluntari',
-    civil_society: 'Societate civilă',
-    racism_discrimination: 'Rasism și discriminare',
-    gender: 'Gen',
-    two_way_integration: 'Comunitățile-gazdă (integrare bidirecțională)',
-    co_creation: 'Co-creare',
-    partnerships: 'Parteneriate cu mai multe părți interesate',
-    evaluation: 'Impactul și măsurarea lui',
-    long_term_support: 'Sprijin după faza de primire',
-    access_to_services: 'Acces la servicii',
-    political_climate: 'Climat politic',
-    funding: 'Finanțare',
-  },
+  topics: VOCABULARY.ro.topics,
   topicsField: {
     label: 'Teme',
     hint: 'Maximum {{max}}.',
@@ -381,11 +363,7 @@ export const ro: Messages = {
     what_matters: 'Ce contează',
     what_works: 'Ce funcționează',
   },
-  phase: {
-    development: 'Elaborare',
-    implementation: 'Implementare',
-    evaluation: 'Evaluare',
-  },
+  phase: VOCABULARY.ro.phases,
   funding: {
     amif: 'FAMI (Fondul UE pentru azil, migrație și integrare)',
     esf_plus: 'FSE+ (Fondul Social European Plus)',

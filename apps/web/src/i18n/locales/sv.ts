@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const sv: Messages = {
   app: {
@@ -197,26 +198,7 @@ export const sv: Messages = {
     accepted: 'Välkommen till {{network}}.',
     unavailable: 'Inbjudan kan inte användas',
   },
-  topics: {
-    mental_health: 'Psykisk hälsa och psykosocialt stöd',
-    housing: 'Boende',
-    health_access: 'Tillgång till hälso- och sjukvård',
-    employment: 'Arbete och sysselsättning',
-    language: 'Språkinlärning',
-    education: 'Utbildning',
-    volunteers: 'Frivilliga',
-    civil_society: 'Civilsamhället',
-    racism_discrimination: 'Rasism och diskriminering',
-    gender: 'Genus och jämställdhet',
-    two_way_integration: 'Det mottagande samhället (ömsesidig integration)',
-    co_creation: 'Samskapande',
-    partnerships: 'Samverkan mellan flera aktörer',
-    evaluation: 'Effekter och effektmätning',
-    long_term_support: 'Stöd efter mottagandet',
-    access_to_services: 'Tillgång till samhällsservice',
-    political_climate: 'Politiskt klimat',
-    funding: 'Finansiering',
-  },
+  topics: VOCABULARY.sv.topics,
   topicsField: {
     label: 'Ämnen',
     hint: 'Högst {{max}}.',
@@ -377,11 +359,7 @@ export const sv: Messages = {
     what_matters: 'Vad som är viktigt',
     what_works: 'Vad som fungerar',
   },
-  phase: {
-    development: 'Utformning',
-    implementation: 'Genomförande',
-    evaluation: 'Utvärdering',
-  },
+  phase: VOCABULARY.sv.phases,
   funding: {
     amif: 'AMIF (EU:s asyl-, migrations- och integrationsfond)',
     esf_plus: 'ESF+ (Europeiska socialfonden+)',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { VOCABULARY } from '@tandem/domain';
 
 export const uk: Messages = {
   app: {
@@ -197,26 +198,7 @@ export const uk: Messages = {
     accepted: 'Ласкаво просимо до мережі {{network}}.',
     unavailable: 'Цим запрошенням не можна скористатися',
   },
-  topics: {
-    mental_health: 'Психічне здоров’я та психосоціальна підтримка',
-    housing: 'Житло',
-    health_access: 'Доступ до медичної допомоги',
-    employment: 'Працевлаштування',
-    language: 'Вивчення мови',
-    education: 'Освіта',
-    volunteers: 'Волонтерство',
-    civil_society: 'Громадянське суспільство',
-    racism_discrimination: 'Расизм і дискримінація',
-    gender: 'Гендерна рівність',
-    two_way_integration: 'Приймальні громади (двостороння інтеграція)',
-    co_creation: 'Співтворення',
-    partnerships: 'Партнерства багатьох зацікавлених сторін',
-    evaluation: 'Вплив і його вимірювання',
-    long_term_support: 'Підтримка після етапу прийому',
-    access_to_services: 'Доступ до послуг',
-    political_climate: 'Політичний клімат',
-    funding: 'Фінансування',
-  },
+  topics: VOCABULARY.uk.topics,
   topicsField: {
     label: 'Теми',
     hint: 'Не більше {{max}}.',
@@ -378,11 +360,7 @@ export const uk: Messages = {
     what_matters: 'Що важливо',
     what_works: 'Що працює',
   },
-  phase: {
-    development: 'Розроблення',
-    implementation: 'Впровадження',
-    evaluation: 'Оцінювання',
-  },
+  phase: VOCABULARY.uk.phases,
   funding: {
     amif: 'AMIF (Фонд ЄС з питань притулку, міграції та інтеграції)',
     esf_plus: 'ESF+ (Європейський соціальний фонд+)',
