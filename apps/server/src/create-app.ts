@@ -25,6 +25,9 @@ export async function createApp(
     adapter,
     {
       bufferLogs: true,
+      // A failed start (the database unreachable) throws to the caller, which reports it, instead
+      // of Nest ending the whole process: main prints it and exits, a test fails alone.
+      abortOnError: false,
     },
   );
   app.useLogger(app.get(Logger));
