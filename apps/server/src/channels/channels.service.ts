@@ -85,6 +85,45 @@ export class ChannelsService {
     return this.get(actor, id);
   }
 
+  /**
+   * A private channel listing exactly `memberIds`, for a feature that owns the channel's life
+   * (a mentoring pair's channel): the caller has already decided that it may open one, so there
+   * is no access check and no audit entry here. Run it inside the caller's transaction
+   * (`manager`), so the channel exists only if the caller's change commits. Returns its id.
+   */
+  async openPrivateChannel(
+    manager: EntityManager,
+    channel: {
+      networkId: string;
+      name: string;
+      slug: string;
+      topics: policy.Topic[];
+      memberIds: string[];
+      createdBy: string;
+    },
+  ): Promise<string> {
+    const created = await manager.save(
+      manager.create(ChannelEntity, {
+        networkId: channel.networkId,
+        slug: channel.slug,
+        name: channel.name,
+        description: '',
+        topics: channel.topics,
+        visibility: 'private',
+        createdBy: channel.createdBy,
+      }),
+    );
+    await manager.insert(
+      ChannelMemberEntity,
+      channel.memberIds.map((userId) => ({
+        channelId: created.id,
+        userId,
+        addedBy: channel.createdBy,
+      })),
+    );
+    return created.id;
+  }
+
   async list(actor: Actor, networkSlug: string, query: ChannelListQuery): Promise<ChannelView[]> {
     const { network, standing } = await this.networkStanding(
       this.dataSource.manager,

@@ -2,6 +2,7 @@ import {
   attributionLabel,
   type FollowUpMilestone,
   type Level,
+  type MentoringFacts,
   type MentoringPersonView,
   type MentoringProfileView,
   type PairingFeedbackView,
@@ -58,8 +59,43 @@ export function toPersonView(row: PersonRow): MentoringPersonView {
   };
 }
 
+/** A profile's own fields, from its entity or from a row that carries them. */
+export type ProfileFields = Pick<
+  MentoringProfileEntity,
+  | 'networkId'
+  | 'mode'
+  | 'topics'
+  | 'languages'
+  | 'capacity'
+  | 'about'
+  | 'available'
+  | 'availabilityNote'
+  | 'updatedAt'
+>;
+
+/** "Mentor & Mentee", the pairing's name in notifications, its channel and calendar. */
+export function pairingTitle(mentor: string, mentee: string): string {
+  return `${mentor} & ${mentee}`;
+}
+
+/** What suggestion scoring needs about one person: their organisation and their profile. */
+export function mentoringFacts(
+  person: PersonRow,
+  profile: { topics: MentoringFacts['topics']; languages: MentoringFacts['languages'] },
+): MentoringFacts {
+  return {
+    userId: person.user_id,
+    organisationId: person.organisation_id,
+    country: person.organisation_country,
+    level: person.organisation_level,
+    sector: person.organisation_sector,
+    topics: profile.topics,
+    languages: profile.languages,
+  };
+}
+
 export function toProfileView(
-  profile: MentoringProfileEntity,
+  profile: ProfileFields,
   person: PersonRow,
   activePairings: number,
 ): MentoringProfileView {
@@ -126,4 +162,13 @@ export function toFollowUpView(answer: PairingFollowUpEntity): PairingFollowUpVi
     usefulness: answer.usefulness,
     createdAt: answer.createdAt.toISOString(),
   };
+}
+
+export function isoOrNull(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}
+
+/** Stands in for a person a pairing list can no longer find, rather than dropping the row. */
+export function formerMember(userId: string): MentoringPersonView {
+  return { userId, displayName: 'Former member', handle: '', organisation: null };
 }

@@ -37,8 +37,11 @@ import {
   UpdateSessionDto,
   UpsertMentoringProfileDto,
 } from './dto/mentoring.dto';
-import { MentoringService } from './mentoring.service';
-import { MentoringExportService } from './mentoring-export.service';
+import { MentoringOverviewService } from './mentoring-overview.service';
+import { PairingClosingService } from './pairing-closing.service';
+import { PairingWorkService } from './pairing-work.service';
+import { PairingsService } from './pairings.service';
+import { MentoringProfilesService } from './profiles.service';
 
 const uuid = new ParseUUIDPipe();
 
@@ -47,8 +50,11 @@ const uuid = new ParseUUIDPipe();
 @Controller()
 export class MentoringController {
   constructor(
-    private readonly mentoring: MentoringService,
-    private readonly exports: MentoringExportService,
+    private readonly profiles: MentoringProfilesService,
+    private readonly pairings: PairingsService,
+    private readonly work: PairingWorkService,
+    private readonly closing: PairingClosingService,
+    private readonly overviews: MentoringOverviewService,
   ) {}
 
   /** Creates (201) or replaces (200) the caller's own profile. */
@@ -59,7 +65,7 @@ export class MentoringController {
     @Body() dto: UpsertMentoringProfileDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MentoringProfileView> {
-    const { profile, created } = await this.mentoring.upsertProfile(actor, slug, dto);
+    const { profile, created } = await this.profiles.upsertProfile(actor, slug, dto);
     void reply.status(created ? 201 : 200);
     return profile;
   }
@@ -69,7 +75,7 @@ export class MentoringController {
     @CurrentActor() actor: Actor,
     @Param('slug') slug: string,
   ): Promise<MentoringProfileView> {
-    return this.mentoring.myProfile(actor, slug);
+    return this.profiles.myProfile(actor, slug);
   }
 
   @Get('networks/:slug/mentoring/profiles')
@@ -78,7 +84,7 @@ export class MentoringController {
     @Param('slug') slug: string,
     @Query() query: ProfileListQuery,
   ): Promise<Page<MentoringProfileView>> {
-    return this.mentoring.listProfiles(actor, slug, query);
+    return this.profiles.listProfiles(actor, slug, query);
   }
 
   @Get('networks/:slug/mentoring/suggestions')
@@ -87,7 +93,7 @@ export class MentoringController {
     @Param('slug') slug: string,
     @Query() query: SuggestionsQuery,
   ): Promise<SuggestionsView> {
-    return this.mentoring.suggestions(actor, slug, query);
+    return this.profiles.suggestions(actor, slug, query);
   }
 
   @Get('networks/:slug/mentoring/overview')
@@ -95,7 +101,7 @@ export class MentoringController {
     @CurrentActor() actor: Actor,
     @Param('slug') slug: string,
   ): Promise<MentoringOverviewView> {
-    return this.mentoring.overview(actor, slug);
+    return this.overviews.overview(actor, slug);
   }
 
   @Get('networks/:slug/mentoring/overview.csv')
@@ -105,7 +111,7 @@ export class MentoringController {
     @Param('slug') slug: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const { filename, body } = await this.exports.overviewCsv(actor, slug);
+    const { filename, body } = await this.overviews.overviewCsv(actor, slug);
     void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
     return body;
   }
@@ -116,7 +122,7 @@ export class MentoringController {
     @Param('slug') slug: string,
     @Body() dto: ProposePairingDto,
   ): Promise<PairingView> {
-    return this.mentoring.propose(actor, slug, dto);
+    return this.pairings.propose(actor, slug, dto);
   }
 
   @Get('networks/:slug/pairings')
@@ -125,36 +131,36 @@ export class MentoringController {
     @Param('slug') slug: string,
     @Query() query: PairingListQuery,
   ): Promise<Page<PairingSummaryView>> {
-    return this.mentoring.listPairings(actor, slug, query);
+    return this.pairings.listPairings(actor, slug, query);
   }
 
   @Get('pairings/:id')
   get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<PairingView> {
-    return this.mentoring.get(actor, id);
+    return this.pairings.get(actor, id);
   }
 
   @Post('pairings/:id/accept')
   @HttpCode(200)
   accept(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<PairingView> {
-    return this.mentoring.act(actor, id, 'accept');
+    return this.pairings.act(actor, id, 'accept');
   }
 
   @Post('pairings/:id/decline')
   @HttpCode(200)
   decline(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<PairingView> {
-    return this.mentoring.act(actor, id, 'decline');
+    return this.pairings.act(actor, id, 'decline');
   }
 
   @Post('pairings/:id/complete')
   @HttpCode(200)
   complete(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<PairingView> {
-    return this.mentoring.act(actor, id, 'complete');
+    return this.pairings.act(actor, id, 'complete');
   }
 
   @Post('pairings/:id/cancel')
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<PairingView> {
-    return this.mentoring.act(actor, id, 'cancel');
+    return this.pairings.act(actor, id, 'cancel');
   }
 
   @Post('pairings/:id/goals')
@@ -163,7 +169,7 @@ export class MentoringController {
     @Param('id', uuid) id: string,
     @Body() dto: AddGoalDto,
   ): Promise<PairingView> {
-    return this.mentoring.addGoal(actor, id, dto);
+    return this.work.addGoal(actor, id, dto);
   }
 
   @Patch('pairings/:id/goals/:goalId')
@@ -173,7 +179,7 @@ export class MentoringController {
     @Param('goalId', uuid) goalId: string,
     @Body() dto: UpdateGoalDto,
   ): Promise<PairingView> {
-    return this.mentoring.updateGoal(actor, id, goalId, dto);
+    return this.work.updateGoal(actor, id, goalId, dto);
   }
 
   @Post('pairings/:id/sessions')
@@ -182,7 +188,7 @@ export class MentoringController {
     @Param('id', uuid) id: string,
     @Body() dto: CreateSessionDto,
   ): Promise<PairingSessionView> {
-    return this.mentoring.createSession(actor, id, dto);
+    return this.work.createSession(actor, id, dto);
   }
 
   @Get('pairings/:id/sessions')
@@ -191,7 +197,7 @@ export class MentoringController {
     @Param('id', uuid) id: string,
     @Query() query: SessionListQuery,
   ): Promise<Page<PairingSessionView>> {
-    return this.mentoring.listSessions(actor, id, query);
+    return this.work.listSessions(actor, id, query);
   }
 
   @Patch('pairings/:id/sessions/:sessionId')
@@ -201,7 +207,7 @@ export class MentoringController {
     @Param('sessionId', uuid) sessionId: string,
     @Body() dto: UpdateSessionDto,
   ): Promise<PairingSessionView> {
-    return this.mentoring.updateSession(actor, id, sessionId, dto);
+    return this.work.updateSession(actor, id, sessionId, dto);
   }
 
   @Get('pairings/:id/calendar.ics')
@@ -211,7 +217,7 @@ export class MentoringController {
     @Param('id', uuid) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const { filename, body } = await this.exports.calendar(actor, id);
+    const { filename, body } = await this.work.calendar(actor, id);
     void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
     return body;
   }
@@ -222,7 +228,7 @@ export class MentoringController {
     @Param('id', uuid) id: string,
     @Body() dto: FeedbackDto,
   ): Promise<PairingView> {
-    return this.mentoring.giveFeedback(actor, id, dto);
+    return this.closing.giveFeedback(actor, id, dto);
   }
 
   @Post('pairings/:id/follow-ups')
@@ -231,6 +237,6 @@ export class MentoringController {
     @Param('id', uuid) id: string,
     @Body() dto: FollowUpAnswerDto,
   ): Promise<PairingView> {
-    return this.mentoring.answerFollowUp(actor, id, dto);
+    return this.closing.answerFollowUp(actor, id, dto);
   }
 }

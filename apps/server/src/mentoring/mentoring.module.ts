@@ -1,15 +1,41 @@
 import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MentoringFollowUpJob } from './follow-up.job';
 import { MentoringController } from './mentoring.controller';
-import { MentoringExportService } from './mentoring-export.service';
+import { MentoringOverviewRepository } from './mentoring-overview.repository';
+import { MentoringOverviewService } from './mentoring-overview.service';
 import { MentoringRepository } from './mentoring.repository';
-import { MentoringService } from './mentoring.service';
+import { PairingClosingRepository } from './pairing-closing.repository';
+import { PairingClosingService } from './pairing-closing.service';
+import { PairingPublisher } from './pairing-publisher.service';
+import { PairingViewService } from './pairing-view.service';
+import { PairingWorkRepository } from './pairing-work.repository';
+import { PairingWorkService } from './pairing-work.service';
+import { PairingsRepository } from './pairings.repository';
+import { PairingsService } from './pairings.service';
+import { ProfilesRepository } from './profiles.repository';
+import { MentoringProfilesService } from './profiles.service';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [ChannelsModule, NotificationsModule],
   controllers: [MentoringController],
-  providers: [MentoringService, MentoringRepository, MentoringExportService, MentoringFollowUpJob],
+  providers: [
+    MentoringRepository,
+    ProfilesRepository,
+    PairingsRepository,
+    PairingWorkRepository,
+    PairingClosingRepository,
+    MentoringOverviewRepository,
+    PairingViewService,
+    PairingPublisher,
+    MentoringProfilesService,
+    PairingsService,
+    PairingWorkService,
+    PairingClosingService,
+    MentoringOverviewService,
+    MentoringFollowUpJob,
+  ],
   exports: [MentoringFollowUpJob],
 })
 export class MentoringModule {}

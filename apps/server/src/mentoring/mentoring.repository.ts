@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import {
-  notFound,
-  PAIRING_STATES,
-  readPairing,
-  enforce,
-  type MentoringMode,
-  type PairingAccess,
-  type PairingSide,
-  type PairingState,
-  type Standing,
-  type Topic,
-} from '@tandem/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { notFound, readPairing, enforce, type PairingAccess, type Standing } from '@tandem/domain';
+import { EntityManager } from 'typeorm';
+import { ChannelMemberEntity } from '../channels/channel.entity';
 import { loadStanding } from '../networks/network-access';
 import { NetworkEntity } from '../networks/network.entity';
-import { MentoringProfileEntity, PairingEntity } from './mentoring.entities';
+import { UserEntity } from '../users/user.entity';
+import { sideOf } from './mentoring-access';
+import {
+  PairingEntity,
+  PairingFeedbackEntity,
+  PairingFollowUpEntity,
+  PairingGoalEntity,
+  PairingSessionEntity,
+} from './mentoring.entities';
 import type { PersonRow } from './mentoring-views';
 
 export interface LoadedPairing {
@@ -23,54 +21,32 @@ export interface LoadedPairing {
   access: PairingAccess;
 }
 
-export interface CandidateRow extends PersonRow {
-  mode: MentoringMode;
-  topics: Topic[];
-  languages: string[];
-  capacity: number;
-  available: boolean;
-  about: string;
-  availability_note: string;
-  updated_at: Date;
-  active_count: number;
-  already_paired: boolean;
+/** Everything recorded under a pairing, in the order its view lists them. */
+export interface PairingRecords {
+  goals: PairingGoalEntity[];
+  sessions: PairingSessionEntity[];
+  feedback: PairingFeedbackEntity[];
+  followUps: PairingFollowUpEntity[];
 }
 
-export interface PairingSummaryRow {
+/** A person as the pairing views and notifications name them. */
+export interface UserBrief {
   id: string;
-  state: PairingState;
-  topics: Topic[];
-  mentor_id: string;
-  mentee_id: string;
-  goals_total: number;
-  goals_achieved: number;
-  sessions_held: number;
-  minutes_held: number;
-  activated_at: Date | null;
-  ended_at: Date | null;
-  created_at: Date;
-  created_key: string;
-  mentor_usefulness: number | null;
-  mentee_usefulness: number | null;
-  mentor_recommends: boolean | null;
-  mentee_recommends: boolean | null;
+  displayName: string;
+  handle: string;
 }
 
-const PERSON_COLUMNS = `u.id AS user_id, u.display_name, u.handle,
+export const PERSON_COLUMNS = `u.id AS user_id, u.display_name, u.handle,
   o.id AS organisation_id, o.name AS organisation_name, o.sector AS organisation_sector,
   o.level AS organisation_level, o.country AS organisation_country, o.city AS organisation_city`;
 
-/** Sessions that took place: not cancelled, begun before `now`. */
-const HELD = (now: string) => `s.cancelled_at IS NULL AND s.starts_at <= ${now}`;
-
 /**
- * The mentoring queries that are more than a lookup by key. Every id is checked to be a string
- * before it reaches a query: TypeORM drops undefined where-keys, which would widen a query.
+ * The mentoring lookups every role needs: a pairing with the viewer's access, the people in it,
+ * what is recorded under it. Every id is checked to be a string before it reaches a query:
+ * TypeORM drops undefined where-keys, which would widen a query.
  */
 @Injectable()
 export class MentoringRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /**
    * A pairing with the viewer's access to it; a pairing the viewer may not read answers exactly
    * like a missing one. With `lock`, the pairing row is held FOR UPDATE until the surrounding
@@ -96,6 +72,16 @@ export class MentoringRepository {
     return { pairing, network, access };
   }
 
+  /** A pairing and its network, whoever asks: for work after a change that has committed. */
+  async pairingWithNetwork(
+    manager: EntityManager,
+    pairingId: string,
+  ): Promise<{ pairing: PairingEntity; network: NetworkEntity }> {
+    const pairing = await manager.findOneByOrFail(PairingEntity, { id: pairingId });
+    const network = await manager.findOneByOrFail(NetworkEntity, { id: pairing.networkId });
+    return { pairing, network };
+  }
+
   /**
    * People with the organisation to show beside them: their current one, or for pairings made
    * on behalf of organisations the one recorded then (`organisationId` given, possibly null).
@@ -119,6 +105,19 @@ export class MentoringRepository {
     return new Map(rows.map((row) => [row.user_id, row]));
   }
 
+  /** People by id, each with their current organisation; ids may repeat. */
+  peopleByIds(manager: EntityManager, userIds: string[]): Promise<Map<string, PersonRow>> {
+    return this.people(
+      manager,
+      [...new Set(userIds)].map((userId) => ({ userId })),
+    );
+  }
+
+  async userBrief(manager: EntityManager, userId: string): Promise<UserBrief | null> {
+    const user = await manager.findOneBy(UserEntity, { id: userId });
+    return user ? { id: user.id, displayName: user.displayName, handle: user.handle } : null;
+  }
+
   /** Pairings in which the user mentors and which are active now, in one network. */
   async activeMentorships(
     manager: EntityManager,
@@ -133,208 +132,38 @@ export class MentoringRepository {
   }
 
   /**
-   * Locks the mentor's profile row (FOR UPDATE) and returns it: call inside the transaction that
-   * activates a pairing, before counting the mentor's active pairings, so two acceptances for
-   * one mentor count one after the other and cannot both take the last place.
+   * Goals by position, sessions by start, feedback, follow-ups by milestone. One query at a
+   * time: `manager` may be a transaction's, whose connection runs one.
    */
-  async lockMentorProfile(
-    manager: EntityManager,
-    networkId: string,
-    userId: string,
-  ): Promise<MentoringProfileEntity | null> {
-    return manager.findOne(MentoringProfileEntity, {
-      where: { networkId, userId },
-      lock: { mode: 'pessimistic_write' },
+  async records(manager: EntityManager, pairingId: string): Promise<PairingRecords> {
+    const goals = await manager.find(PairingGoalEntity, {
+      where: { pairingId },
+      order: { position: 'ASC' },
+    });
+    const sessions = await this.sessions(manager, pairingId);
+    const feedback = await manager.find(PairingFeedbackEntity, { where: { pairingId } });
+    const followUps = await manager.find(PairingFollowUpEntity, {
+      where: { pairingId },
+      order: { milestone: 'ASC', side: 'ASC' },
+    });
+    return { goals, sessions, feedback, followUps };
+  }
+
+  /** A pairing's sessions, oldest first. */
+  sessions(manager: EntityManager, pairingId: string): Promise<PairingSessionEntity[]> {
+    return manager.find(PairingSessionEntity, {
+      where: { pairingId },
+      order: { startsAt: 'ASC', id: 'ASC' },
     });
   }
 
-  async profileWithPerson(
-    manager: EntityManager,
-    networkId: string,
-    userId: string,
-  ): Promise<{ profile: MentoringProfileEntity; person: PersonRow; active: number } | null> {
-    if (typeof networkId !== 'string' || typeof userId !== 'string') return null;
-    const profile = await manager.findOneBy(MentoringProfileEntity, { networkId, userId });
-    if (!profile) return null;
-    const person = (await this.people(manager, [{ userId }])).get(userId);
-    if (!person) return null;
-    return { profile, person, active: await this.activeMentorships(manager, networkId, userId) };
-  }
-
-  /** Everyone in the network who offers mentoring, with what scoring needs, except the mentee. */
-  async mentorCandidates(networkId: string, menteeId: string): Promise<CandidateRow[]> {
-    return this.dataSource.query(
-      `SELECT ${PERSON_COLUMNS}, p.mode, p.topics, p.languages, p.capacity, p.available, p.about,
-              p.availability_note, p.updated_at,
-              (SELECT count(*)::int FROM pairings a
-                WHERE a.network_id = p.network_id AND a.mentor_id = p.user_id AND a.state = 'active') AS active_count,
-              EXISTS (SELECT 1 FROM pairings b
-                WHERE b.network_id = p.network_id AND b.mentor_id = p.user_id AND b.mentee_id = $2
-                  AND b.state IN ('proposed','active')) AS already_paired
-         FROM mentoring_profiles p
-         JOIN users u ON u.id = p.user_id
-         LEFT JOIN organisations o ON o.id = u.organisation_id
-        WHERE p.network_id = $1 AND p.user_id <> $2 AND p.mode IN ('offering','both')`,
-      [networkId, menteeId],
-    );
-  }
-
-  /** Profiles of a network, by name then id, a page at a time. */
-  async profilePage(
-    networkId: string,
-    mode: MentoringMode | undefined,
-    after: (string | number)[] | null,
-    limit: number,
-  ): Promise<CandidateRow[]> {
-    const params: unknown[] = [networkId, limit + 1];
-    const where = ['p.network_id = $1'];
-    if (mode) {
-      params.push(
-        mode === 'seeking'
-          ? ['seeking', 'both']
-          : mode === 'offering'
-            ? ['offering', 'both']
-            : ['both'],
-      );
-      where.push(`p.mode = ANY($${params.length}::text[])`);
-    }
-    if (after) {
-      params.push(String(after[0]), String(after[1]));
-      where.push(
-        `(lower(u.display_name), u.id) > ($${params.length - 1}::text, $${params.length}::uuid)`,
-      );
-    }
-    return this.dataSource.query(
-      `SELECT ${PERSON_COLUMNS}, p.mode, p.topics, p.languages, p.capacity, p.available, p.about,
-              p.availability_note, p.updated_at, p.network_id,
-              (SELECT count(*)::int FROM pairings a
-                WHERE a.network_id = p.network_id AND a.mentor_id = p.user_id AND a.state = 'active') AS active_count,
-              false AS already_paired
-         FROM mentoring_profiles p
-         JOIN users u ON u.id = p.user_id
-         LEFT JOIN organisations o ON o.id = u.organisation_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY lower(u.display_name), u.id
-        LIMIT $2`,
-      params,
-    );
-  }
-
-  /**
-   * Pairings of a network with their counts, newest first. `onlyFor` narrows to one person's
-   * own pairings (a member's list); coordinators see all.
-   */
-  async pairingSummaries(
-    networkId: string,
-    options: {
-      onlyFor?: string;
-      state?: PairingState;
-      after?: (string | number)[] | null;
-      limit?: number;
-      now: Date;
-    },
-  ): Promise<PairingSummaryRow[]> {
-    const params: unknown[] = [networkId, options.now.toISOString()];
-    const where = ['p.network_id = $1'];
-    if (options.onlyFor !== undefined) {
-      params.push(options.onlyFor);
-      where.push(`(p.mentor_id = $${params.length} OR p.mentee_id = $${params.length})`);
-    }
-    if (options.state) {
-      params.push(options.state);
-      where.push(`p.state = $${params.length}`);
-    }
-    if (options.after) {
-      params.push(String(options.after[0]), String(options.after[1]));
-      where.push(
-        `(p.created_at, p.id) < (($${params.length - 1}::timestamp AT TIME ZONE 'UTC'), $${params.length}::uuid)`,
-      );
-    }
-    let limit = '';
-    if (options.limit !== undefined) {
-      params.push(options.limit + 1);
-      limit = `LIMIT $${params.length}`;
-    }
-    return this.dataSource.query(
-      `SELECT p.id, p.state, p.topics, p.mentor_id, p.mentee_id, p.activated_at, p.ended_at, p.created_at,
-              (p.created_at AT TIME ZONE 'UTC')::text AS created_key,
-              (SELECT count(*)::int FROM pairing_goals g WHERE g.pairing_id = p.id) AS goals_total,
-              (SELECT count(*)::int FROM pairing_goals g WHERE g.pairing_id = p.id AND g.status = 'achieved') AS goals_achieved,
-              (SELECT count(*)::int FROM pairing_sessions s WHERE s.pairing_id = p.id AND ${HELD('$2::timestamptz')}) AS sessions_held,
-              (SELECT coalesce(sum(s.duration_minutes), 0)::int FROM pairing_sessions s WHERE s.pairing_id = p.id AND ${HELD('$2::timestamptz')}) AS minutes_held,
-              (SELECT f.usefulness FROM pairing_feedback f WHERE f.pairing_id = p.id AND f.side = 'mentor') AS mentor_usefulness,
-              (SELECT f.usefulness FROM pairing_feedback f WHERE f.pairing_id = p.id AND f.side = 'mentee') AS mentee_usefulness,
-              (SELECT f.would_recommend FROM pairing_feedback f WHERE f.pairing_id = p.id AND f.side = 'mentor') AS mentor_recommends,
-              (SELECT f.would_recommend FROM pairing_feedback f WHERE f.pairing_id = p.id AND f.side = 'mentee') AS mentee_recommends
-         FROM pairings p
-        WHERE ${where.join(' AND ')}
-        ORDER BY p.created_at DESC, p.id DESC
-        ${limit}`,
-      params,
-    );
-  }
-
-  async overviewTotals(networkId: string, now: Date) {
-    const [states, sessions, goals, feedback, followUps, profiles] = await Promise.all([
-      this.dataSource.query<{ state: PairingState; n: number }[]>(
-        `SELECT state, count(*)::int AS n FROM pairings WHERE network_id = $1 GROUP BY state`,
-        [networkId],
-      ),
-      this.dataSource.query<{ n: number; minutes: number }[]>(
-        `SELECT count(*)::int AS n, coalesce(sum(s.duration_minutes), 0)::int AS minutes
-           FROM pairing_sessions s JOIN pairings p ON p.id = s.pairing_id
-          WHERE p.network_id = $1 AND ${HELD('$2::timestamptz')}`,
-        [networkId, now.toISOString()],
-      ),
-      this.dataSource.query<{ total: number; achieved: number }[]>(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE g.status = 'achieved')::int AS achieved
-           FROM pairing_goals g JOIN pairings p ON p.id = g.pairing_id WHERE p.network_id = $1`,
-        [networkId],
-      ),
-      this.dataSource.query<{ n: number; average: string | null; recommend: number }[]>(
-        `SELECT count(*)::int AS n, avg(f.usefulness)::numeric(4,2)::text AS average,
-                count(*) FILTER (WHERE f.would_recommend)::int AS recommend
-           FROM pairing_feedback f JOIN pairings p ON p.id = f.pairing_id WHERE p.network_id = $1`,
-        [networkId],
-      ),
-      this.dataSource.query<{ n: number; contact: number }[]>(
-        `SELECT count(*)::int AS n, count(*) FILTER (WHERE f.still_in_contact)::int AS contact
-           FROM pairing_follow_ups f JOIN pairings p ON p.id = f.pairing_id WHERE p.network_id = $1`,
-        [networkId],
-      ),
-      this.dataSource.query<{ offering: number; seeking: number }[]>(
-        `SELECT count(*) FILTER (WHERE mode IN ('offering','both'))::int AS offering,
-                count(*) FILTER (WHERE mode IN ('seeking','both'))::int AS seeking
-           FROM mentoring_profiles WHERE network_id = $1`,
-        [networkId],
-      ),
-    ]);
-    const byState = Object.fromEntries(PAIRING_STATES.map((state) => [state, 0])) as Record<
-      PairingState,
-      number
-    >;
-    for (const row of states) byState[row.state] = row.n;
-    return {
-      byState,
-      sessions: sessions[0],
-      goals: goals[0],
-      feedback: feedback[0],
-      followUps: followUps[0],
-      profiles: profiles[0],
-    };
+  /** Whether the user is on the (pairing) channel's list. */
+  isOnChannel(manager: EntityManager, channelId: string, userId: string): Promise<boolean> {
+    return manager.existsBy(ChannelMemberEntity, { channelId, userId });
   }
 
   /** The viewer's standing, for the services that start from a network id. */
   standing(manager: EntityManager, networkId: string, userId: string): Promise<Standing> {
     return loadStanding(manager, networkId, userId);
   }
-}
-
-export function sideOf(
-  pairing: { mentorId: string; menteeId: string },
-  userId: string,
-): PairingSide | null {
-  if (pairing.mentorId === userId) return 'mentor';
-  if (pairing.menteeId === userId) return 'mentee';
-  return null;
 }
