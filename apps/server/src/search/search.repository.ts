@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
-  SEARCH_TYPES,
   SearchHit,
-  SearchResults,
   SearchType,
+  toAuthorFacts,
   toAuthorView,
 } from '@tandem/domain';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../platform/http/actor';
 
 /**
  * Ranking costs O(matches), so each type ranks within its newest matches only (DESIGN.md).
@@ -70,25 +68,26 @@ interface HitRow {
   created_at: Date;
 }
 
+/** The full-text queries behind search, over everything searchable. */
 @Injectable()
-export class SearchService {
+export class SearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Full-text search across what the viewer may read. Each type contributes its newest
-   * CANDIDATES matches among what the viewer may read (and the network asked for), ranked with
-   * ts_rank; the best `limit` of all types are returned. Access is decided inside the capped
-   * candidate set, not after it: otherwise a busy network the viewer cannot see could fill the
-   * cap and hide every match they can. Entries are found by their current published version only.
+   * The best `limit` matches of `q` among the `wanted` types that the viewer may read (in the
+   * network with this slug, when given). Each type contributes its newest CANDIDATES matches
+   * among what the viewer may read (and the network asked for), ranked with ts_rank. Access is
+   * decided inside the capped candidate set, not after it: otherwise a busy network the viewer
+   * cannot see could fill the cap and hide every match they can. Entries are found by their
+   * current published version only.
    */
-  async search(
-    actor: Actor,
+  async findHits(
+    viewerId: string,
     q: string,
-    types: SearchType[],
+    wanted: ReadonlySet<SearchType>,
     networkSlug: string | undefined,
     limit: number,
-  ): Promise<SearchResults> {
-    const wanted = new Set(types.length > 0 ? types : SEARCH_TYPES);
+  ): Promise<SearchHit[]> {
     const parts: string[] = [];
     const inNetwork = (column: string) =>
       networkSlug ? `AND ${column} IN (SELECT id FROM networks WHERE slug = $3)` : '';
@@ -149,8 +148,8 @@ export class SearchService {
                WHERE v.tsv @@ ${TSQUERY} AND e.status <> 'archived' AND ${ENTRY_READABLE} ${inNetwork('e.network_id')}
                ORDER BY v.published_at DESC LIMIT ${LIBRARY_CANDIDATES}) x)`);
     }
-    if (parts.length === 0) return { query: q, hits: [] };
-    const params: unknown[] = [actor.userId, q];
+    if (parts.length === 0) return [];
+    const params: unknown[] = [viewerId, q];
     if (networkSlug) params.push(networkSlug);
     const rows: HitRow[] = await this.dataSource.query(
       `SELECT hit.type, hit.id, hit.title, hit.network_id, hit.thread_id, hit.channel_id,
@@ -165,7 +164,7 @@ export class SearchService {
         ORDER BY hit.rank DESC, hit.created_at DESC`,
       params,
     );
-    return { query: q, hits: rows.map(toHit) };
+    return rows.map(toHit);
   }
 }
 
@@ -176,9 +175,7 @@ function toHit(row: HitRow): SearchHit {
       ? toAuthorView(
           row.attribution,
           row.author_label ?? '',
-          row.author_id && row.author_name && row.author_handle
-            ? { userId: row.author_id, displayName: row.author_name, handle: row.author_handle }
-            : null,
+          toAuthorFacts(row.author_id, row.author_name, row.author_handle),
         )
       : null;
   return {
