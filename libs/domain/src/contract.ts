@@ -215,6 +215,67 @@ export interface PresenceView {
   online: { userId: string; displayName: string }[];
 }
 
+/*
+ * Request bodies of the channel and discussion routes. The server's DTO classes implement them
+ * and add the validation rules (lengths, patterns: see limits.ts); clients build them.
+ */
+
+/** `POST /api/networks/:slug/channels`. */
+export interface CreateChannelBody {
+  slug: string;
+  name: string;
+  description?: string;
+  topics?: Topic[];
+  visibility: ChannelVisibility;
+}
+
+/** `PATCH /api/channels/:id`: only the fields given change. */
+export interface UpdateChannelBody {
+  name?: string;
+  description?: string;
+  topics?: Topic[];
+  /** A private channel never becomes a network one. */
+  visibility?: ChannelVisibility;
+  /** True archives the channel (read-only), false restores it. */
+  archived?: boolean;
+}
+
+/** `POST /api/channels/:id/members`: a member of the network onto a private channel's list. */
+export interface AddChannelMemberBody {
+  userId: string;
+}
+
+/** `POST /api/channels/:id/threads`: the thread and its first message. */
+export interface CreateThreadBody {
+  title: string;
+  /** The first message, in Markdown. */
+  body: string;
+  attribution: Attribution;
+  topics?: Topic[];
+  /** Chosen by the client; a retry with the same value returns the same thread. */
+  clientId: string;
+}
+
+/** `POST /api/threads/:id/messages` (and `message:send`, with the thread). */
+export interface PostMessageBody {
+  /** Markdown; rendered without raw HTML. */
+  body: string;
+  /** Chosen by the client; a retry with the same value returns the same message. */
+  clientId: string;
+  /** A message of the same thread. */
+  replyToId?: string;
+}
+
+/** `PATCH /api/messages/:id`: the text it replaces is kept as a revision. */
+export interface EditMessageBody {
+  body: string;
+}
+
+/** `POST /api/threads/:id/read`: read up to this seq (read state only moves forward). */
+export interface MarkReadBody {
+  seq: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Evidence library
 // ---------------------------------------------------------------------------------------------
@@ -329,4 +390,15 @@ export interface SearchHit {
 export interface SearchResults {
   query: string;
   hits: SearchHit[];
+}
+
+/** `GET /api/search` parameters. */
+export interface SearchQueryParams {
+  /** Words, "a phrase", -excluded, or (websearch syntax). */
+  q: string;
+  /** A network's slug: search only there. */
+  network?: string;
+  /** Sent comma-separated (`types=thread,message`); every type when absent. */
+  types?: SearchType[];
+  limit?: number;
 }

@@ -3,6 +3,19 @@ import type { Attribution } from './discussions';
 import type { AuthorFacts, MessageRecord, ThreadRecord } from './records';
 
 /**
+ * An author's public facts from a row that joined the author's user: null when the message or
+ * thread has no author any more, or the join found no one (the account is gone).
+ */
+export function toAuthorFacts(
+  userId: string | null,
+  displayName: string | null,
+  handle: string | null,
+): AuthorFacts | null {
+  if (!userId || displayName === null || handle === null) return null;
+  return { userId, displayName, handle };
+}
+
+/**
  * The one place authorship is decided for a viewer. Chatham House threads show the label the
  * author had when posting — no id, name, handle or email — to everyone, moderators included.
  */

@@ -14,6 +14,7 @@ import {
   postMessage,
   readChannel,
   readRevisions,
+  readThread,
   startThread,
   type ChannelAccess,
   type ChannelVisibility,
@@ -957,4 +958,13 @@ describe('excerpt', () => {
       }
     }
   });
+});
+
+describe('readThread', () => {
+  it.each(THREAD_CASES.map((access) => [label(access), access] as const))(
+    '%s',
+    (_label, access) => {
+      expectOutcome(readThread(access), readable(access) ? ALLOW : hidden('Thread'));
+    },
+  );
 });

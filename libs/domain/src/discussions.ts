@@ -40,6 +40,14 @@ export function readChannel(access: ChannelAccess): Decision {
   return canReadChannel(access) ? allow : hiddenChannel();
 }
 
+/**
+ * Reading a thread: what the caller may not read answers exactly like a thread that does not
+ * exist ("Thread not found"), not like a missing channel, so the two cannot be told apart.
+ */
+export function readThread(access: ChannelAccess): Decision {
+  return canReadChannel(access) ? allow : deny(new DomainError('not_found', 'Thread not found'));
+}
+
 export function createChannel(standing: Standing): Decision {
   if (standing === null) return deny(new DomainError('not_found', 'Network not found'));
   if (!atLeast(standing, 'moderator')) {

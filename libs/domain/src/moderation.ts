@@ -260,6 +260,34 @@ export function setSlowMode(access: {
   return allow;
 }
 
+// ----------------------------------------------------------------------------- request bodies
+
+/** `POST /api/messages/:id/flags`. */
+export interface CreateFlagBody {
+  reason: FlagReason;
+  /** What is wrong; required when the reason is `other` (see flagReasonProblem). */
+  note?: string;
+}
+
+/** The optional word for the audit log on hide, unhide, resolve and dismiss. */
+export interface ModerationNoteBody {
+  reason?: string;
+}
+
+/** `POST /api/channels/:id/slow-mode`: 0 turns slow mode off. */
+export interface SlowModeBody {
+  seconds: number;
+}
+
+/** `POST /api/networks/:slug/members/:userId/suspend`: give `until` or `days`. */
+export interface SuspendBody {
+  /** When it ends, ISO 8601. */
+  until?: string;
+  days?: number;
+  /** Shown to the suspended member and kept in the audit log. */
+  reason: string;
+}
+
 // ---------------------------------------------------------------------------- response shapes
 
 export interface FlagView {

@@ -1,4 +1,9 @@
-import { NOTIFICATION_KINDS, NOTIFICATION_SUBJECT_TYPES, subjectTypeOf } from './notifications';
+import {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_SUBJECT_TYPES,
+  subjectTypeOf,
+  toNotificationView,
+} from './notifications';
 
 describe('notification kinds', () => {
   it('each name a known subject type, in the shape the database checks', () => {
@@ -16,5 +21,40 @@ describe('notification kinds', () => {
 describe('moderation notifications', () => {
   it('point at the network’s moderation queue, never at a thread', () => {
     expect(subjectTypeOf('message_flagged')).toBe('moderation_queue');
+  });
+});
+
+describe('toNotificationView', () => {
+  it('shows what was frozen in the payload, with dates as ISO strings', () => {
+    const createdAt = new Date('2026-03-01T10:00:00.123Z');
+    const view = toNotificationView({
+      id: 'n1',
+      userId: 'u1',
+      kind: 'mention',
+      networkId: 'net1',
+      subjectType: 'thread',
+      subjectId: 't1',
+      threadId: 't1',
+      messageId: 'm1',
+      dedupeKey: null,
+      payload: {
+        title: 'Housing first',
+        excerpt: 'see @amira',
+        actor: { kind: 'chatham', label: 'Local NGO' },
+      },
+      readAt: null,
+      createdAt,
+    });
+    expect(view).toEqual({
+      id: 'n1',
+      kind: 'mention',
+      networkId: 'net1',
+      subject: { type: 'thread', id: 't1', title: 'Housing first' },
+      messageId: 'm1',
+      actor: { kind: 'chatham', label: 'Local NGO' },
+      excerpt: 'see @amira',
+      readAt: null,
+      createdAt: '2026-03-01T10:00:00.123Z',
+    });
   });
 });

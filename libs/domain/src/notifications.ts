@@ -1,4 +1,5 @@
 import type { AuthorView } from './contract';
+import type { NotificationRecord } from './records';
 
 /**
  * What a notification can be about. Each kind below is about exactly one subject type, and the
@@ -70,4 +71,23 @@ export interface NotificationView {
   excerpt: string;
   readAt: string | null;
   createdAt: string;
+}
+
+/** A stored notification as its recipient sees it: what it shows was frozen when it was made. */
+export function toNotificationView(notification: NotificationRecord): NotificationView {
+  return {
+    id: notification.id,
+    kind: notification.kind,
+    networkId: notification.networkId,
+    subject: {
+      type: notification.subjectType,
+      id: notification.subjectId,
+      title: notification.payload.title,
+    },
+    messageId: notification.messageId,
+    actor: notification.payload.actor ?? null,
+    excerpt: notification.payload.excerpt ?? '',
+    readAt: notification.readAt ? notification.readAt.toISOString() : null,
+    createdAt: notification.createdAt.toISOString(),
+  };
 }

@@ -1,6 +1,6 @@
 import type { EntrySummaryView } from './curation';
 import type { ErrorCode } from './errors';
-import type { MessageView, PresenceView, ThreadView } from './contract';
+import type { MessageView, PostMessageBody, PresenceView, ThreadView } from './contract';
 import type { NotificationView } from './notifications';
 import type { PairingView } from './mentoring';
 
@@ -17,6 +17,34 @@ export interface TypingEvent {
 /** Why the server is about to close the connection, so the client knows what to do. */
 export interface SessionEndedEvent {
   reason: 'token_expired' | 'signed_out' | 'removed';
+}
+
+/** `channel:join`, `channel:leave`. */
+export interface ChannelRoomPayload {
+  channelId: string;
+}
+
+/** `thread:leave`, `typing`. */
+export interface ThreadRoomPayload {
+  threadId: string;
+}
+
+/**
+ * `thread:join`. `afterSeq`: the last seq held; `missed` brings every later message.
+ * `afterChange`: the last change stamp seen; `changed` then brings the messages up to `afterSeq`
+ * edited or deleted since, and `lastChange` the stamp to remember.
+ */
+export interface ThreadJoinPayload extends ThreadRoomPayload {
+  afterSeq?: number;
+  afterChange?: number;
+}
+
+/** `message:send`: the HTTP body with the thread. */
+export interface MessageSendPayload extends PostMessageBody, ThreadRoomPayload {}
+
+/** `read`. */
+export interface ThreadReadPayload extends ThreadRoomPayload {
+  seq: number;
 }
 
 export interface ServerToClientEvents {
@@ -36,17 +64,12 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   'channel:join': (
-    payload: { channelId: string },
+    payload: ChannelRoomPayload,
     ack: (result: Ack<{ presence: PresenceView }>) => void,
   ) => void;
-  'channel:leave': (payload: { channelId: string }, ack: (result: Ack) => void) => void;
-  /**
-   * `afterSeq`: the last seq held; `missed` brings every later message. `afterChange`: the last
-   * change stamp seen; `changed` then brings the messages up to `afterSeq` edited or deleted
-   * since, and `lastChange` the stamp to remember.
-   */
+  'channel:leave': (payload: ChannelRoomPayload, ack: (result: Ack) => void) => void;
   'thread:join': (
-    payload: { threadId: string; afterSeq?: number; afterChange?: number },
+    payload: ThreadJoinPayload,
     ack: (
       result: Ack<{
         missed: MessageView[];
@@ -56,13 +79,13 @@ export interface ClientToServerEvents {
       }>,
     ) => void,
   ) => void;
-  'thread:leave': (payload: { threadId: string }, ack: (result: Ack) => void) => void;
+  'thread:leave': (payload: ThreadRoomPayload, ack: (result: Ack) => void) => void;
   'message:send': (
-    payload: { threadId: string; body: string; clientId: string; replyToId?: string },
+    payload: MessageSendPayload,
     ack: (result: Ack<{ message: MessageView; duplicate: boolean }>) => void,
   ) => void;
-  typing: (payload: { threadId: string }) => void;
-  read: (payload: { threadId: string; seq: number }, ack: (result: Ack) => void) => void;
+  typing: (payload: ThreadRoomPayload) => void;
+  read: (payload: ThreadReadPayload, ack: (result: Ack) => void) => void;
 }
 
 export const ROOM = {

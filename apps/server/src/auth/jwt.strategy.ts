@@ -5,11 +5,9 @@ import { unauthorized } from '@tandem/domain';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Actor } from '../platform/http/actor';
 import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
+import { isUuid } from '../platform/http/validation';
 import { SessionLiveness } from './session-liveness';
 import type { AccessTokenClaims } from './tokens';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /**
  * Bearer access tokens: HS256 only (the algorithm is pinned, so `alg: none` is refused), and

@@ -15,7 +15,6 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { MessageRevisionView, MessageView, Page, ThreadView } from '@tandem/domain';
 import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor } from '../platform/http/actor';
-import { DiscussionsService } from './discussions.service';
 import {
   CreateThreadDto,
   EditMessageDto,
@@ -24,6 +23,8 @@ import {
   ReadDto,
   ThreadListQuery,
 } from './dto/discussion.dto';
+import { MessagesService } from './messages.service';
+import { ThreadsService } from './threads.service';
 
 const uuid = new ParseUUIDPipe();
 
@@ -31,7 +32,10 @@ const uuid = new ParseUUIDPipe();
 @ApiBearerAuth()
 @Controller()
 export class DiscussionsController {
-  constructor(private readonly discussions: DiscussionsService) {}
+  constructor(
+    private readonly threads: ThreadsService,
+    private readonly messages: MessagesService,
+  ) {}
 
   /** 201 for a new thread; 200 with the original when the clientId was used before (a retry). */
   @Post('channels/:id/threads')
@@ -41,7 +45,7 @@ export class DiscussionsController {
     @Body() dto: CreateThreadDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ThreadView> {
-    const { thread, created } = await this.discussions.createThread(actor, channelId, dto);
+    const { thread, created } = await this.threads.createThread(actor, channelId, dto);
     if (!created) void reply.status(200);
     return thread;
   }
@@ -52,7 +56,7 @@ export class DiscussionsController {
     @Param('id', uuid) channelId: string,
     @Query() query: ThreadListQuery,
   ): Promise<Page<ThreadView>> {
-    return this.discussions.listThreads(actor, channelId, query);
+    return this.threads.listThreads(actor, channelId, query);
   }
 
   @Get('threads/:id')
@@ -60,16 +64,16 @@ export class DiscussionsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuid) threadId: string,
   ): Promise<ThreadView> {
-    return this.discussions.getThread(actor, threadId);
+    return this.threads.getThread(actor, threadId);
   }
 
   @Get('threads/:id/messages')
-  messages(
+  listMessages(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) threadId: string,
     @Query() query: MessagesQuery,
   ): Promise<{ items: MessageView[]; hasMore: boolean }> {
-    return this.discussions.messages(actor, threadId, query);
+    return this.messages.listMessages(actor, threadId, query);
   }
 
   /** 201 for a new message; 200 with the original when the clientId was used before (a retry). */
@@ -80,7 +84,7 @@ export class DiscussionsController {
     @Body() dto: PostMessageDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MessageView> {
-    const { message, duplicate } = await this.discussions.postMessage(actor, threadId, dto);
+    const { message, duplicate } = await this.messages.postMessage(actor, threadId, dto);
     if (duplicate) void reply.status(200);
     return message;
   }
@@ -92,19 +96,19 @@ export class DiscussionsController {
     @Param('id', uuid) threadId: string,
     @Body() dto: ReadDto,
   ): Promise<{ lastReadSeq: number; unreadCount: number }> {
-    return this.discussions.markRead(actor, threadId, dto.seq);
+    return this.threads.markRead(actor, threadId, dto.seq);
   }
 
   @Post('threads/:id/lock')
   @HttpCode(200)
   lock(@CurrentActor() actor: Actor, @Param('id', uuid) threadId: string): Promise<ThreadView> {
-    return this.discussions.setLocked(actor, threadId, true);
+    return this.threads.setLocked(actor, threadId, true);
   }
 
   @Post('threads/:id/unlock')
   @HttpCode(200)
   unlock(@CurrentActor() actor: Actor, @Param('id', uuid) threadId: string): Promise<ThreadView> {
-    return this.discussions.setLocked(actor, threadId, false);
+    return this.threads.setLocked(actor, threadId, false);
   }
 
   @Patch('messages/:id')
@@ -113,12 +117,12 @@ export class DiscussionsController {
     @Param('id', uuid) messageId: string,
     @Body() dto: EditMessageDto,
   ): Promise<MessageView> {
-    return this.discussions.editMessage(actor, messageId, dto);
+    return this.messages.editMessage(actor, messageId, dto);
   }
 
   @Delete('messages/:id')
   remove(@CurrentActor() actor: Actor, @Param('id', uuid) messageId: string): Promise<MessageView> {
-    return this.discussions.deleteMessage(actor, messageId);
+    return this.messages.deleteMessage(actor, messageId);
   }
 
   @Get('messages/:id/revisions')
@@ -126,6 +130,6 @@ export class DiscussionsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuid) messageId: string,
   ): Promise<MessageRevisionView[]> {
-    return this.discussions.revisions(actor, messageId);
+    return this.messages.revisions(actor, messageId);
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isPlainText, unauthorized } from '@tandem/domain';
 import { Feed } from 'feed';
-import { DataSource } from 'typeorm';
 import { hashToken, newOpaqueToken } from '../auth/tokens';
 import type { Actor } from '../platform/http/actor';
 import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
+import { FeedsRepository } from './feeds.repository';
 
 export interface FeedLink {
   /** Path of the personal Atom feed, to prefix with the site's address. */
@@ -55,17 +55,14 @@ function atomHtml(text: string): string {
 @Injectable()
 export class FeedsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly feeds: FeedsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Issues (or replaces) the caller's feed key; the old feed address stops working. */
   async rotateFeedKey(actor: Actor): Promise<FeedLink> {
     const key = newOpaqueToken();
-    await this.dataSource.query(`UPDATE users SET feed_key_hash = $2 WHERE id = $1`, [
-      actor.userId,
-      hashToken(key),
-    ]);
+    await this.feeds.setFeedKeyHash(actor.userId, hashToken(key));
     return { atomPath: `/api/feeds/research.atom?key=${key}` };
   }
 
@@ -75,32 +72,11 @@ export class FeedsService {
    */
   async researchAtom(key: string | undefined, baseUrl: string): Promise<string> {
     if (!key) throw unauthorized('This feed needs the personal key from your account page');
-    const users: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM users WHERE feed_key_hash = $1`,
-      [hashToken(key)],
-    );
-    if (users.length === 0)
+    if (!(await this.feeds.feedKeyExists(hashToken(key))))
       throw unauthorized(
         'This feed key is not valid; get a new feed address from your account page',
       );
-    const rows: {
-      id: string;
-      title: string;
-      key_finding: string;
-      summary: string;
-      practice_implications: string;
-      topics: string[];
-      published_at: Date;
-      updated_at: Date;
-      organisation: string | null;
-      language: string;
-    }[] = await this.dataSource.query(
-      `SELECT r.id, r.title, r.key_finding, r.summary, r.practice_implications, r.topics, r.published_at, r.updated_at,
-                o.name AS organisation, r.language
-           FROM research_summaries r LEFT JOIN organisations o ON o.id = r.organisation_id
-          WHERE r.status = 'published' AND r.scope = 'public'
-          ORDER BY r.published_at DESC, r.id DESC LIMIT 50`,
-    );
+    const rows = await this.feeds.publicResearch();
     const feed = new Feed({
       id: `${baseUrl}/api/feeds/research.atom`,
       title: 'Tandem — research summaries',
@@ -140,34 +116,7 @@ export class FeedsService {
    */
   async digest(actor: Actor, now = new Date()): Promise<Digest> {
     const since = new Date(now.getTime() - DIGEST_DAYS * 86_400_000);
-    const rows: {
-      type: 'research' | 'case_study';
-      id: string;
-      title: string;
-      line: string;
-      topics: string[];
-      published_at: Date;
-    }[] = await this.dataSource.query(
-      `WITH my_topics AS (
-           -- Channels the caller reads: a private channel they are not on is not theirs.
-           SELECT DISTINCT unnest(c.topics) AS topic FROM channels c
-             JOIN network_memberships m ON m.network_id = c.network_id AND m.user_id = $1
-            WHERE c.visibility = 'network'
-               OR EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $1)
-         ),
-         items AS (
-           SELECT 'research' AS type, x.id, x.title, x.key_finding AS line, x.topics, x.published_at, x.network_id, x.scope
-             FROM research_summaries x WHERE x.status = 'published' AND x.published_at >= $2
-           UNION ALL
-           SELECT 'case_study', x.id, x.programme_name, left(x.summary, 200), x.topics, x.published_at, x.network_id, x.scope
-             FROM case_studies x WHERE x.status = 'published' AND x.published_at >= $2
-         )
-         SELECT i.type, i.id, i.title, i.line, i.topics, i.published_at FROM items i
-          WHERE (i.scope = 'public' OR EXISTS (SELECT 1 FROM network_memberships m WHERE m.network_id = i.network_id AND m.user_id = $1))
-            AND (NOT EXISTS (SELECT 1 FROM my_topics) OR i.topics && ARRAY(SELECT topic FROM my_topics))
-          ORDER BY i.published_at DESC LIMIT 30`,
-      [actor.userId, since],
-    );
+    const rows = await this.feeds.digestItems(actor.userId, since);
     const items: DigestItem[] = rows.map((row) => ({
       type: row.type,
       id: row.id,

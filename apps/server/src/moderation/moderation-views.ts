@@ -1,4 +1,4 @@
-import { toAuthorView } from '@tandem/domain';
+import { toAuthorFacts, toAuthorView } from '@tandem/domain';
 import type {
   Attribution,
   FlaggedMessageView,
@@ -7,7 +7,6 @@ import type {
   ModerationQueueItem,
   SuspensionView,
 } from '@tandem/domain';
-import type { AuthorFacts } from '../platform/events/domain-events';
 import type { MessageFlagEntity } from './moderation.entities';
 
 export function toFlagView(flag: MessageFlagEntity): FlagView {
@@ -49,22 +48,17 @@ export interface QueueRow {
   flags: { id: string; reason: FlagReason; note: string | null; createdAt: string }[] | null;
 }
 
-function authorFacts(row: {
-  author_id: string | null;
-  author_display_name: string | null;
-  author_handle: string | null;
-}): AuthorFacts | null {
-  if (!row.author_id || row.author_display_name === null || row.author_handle === null) return null;
-  return { userId: row.author_id, displayName: row.author_display_name, handle: row.author_handle };
-}
-
 export function toFlaggedMessageView(row: QueueRow): FlaggedMessageView {
   return {
     id: row.message_id,
     seq: row.seq,
     body: row.body,
     // The thread's own rule: a Chatham House post shows its label here too, never the name.
-    author: toAuthorView(row.attribution, row.author_label, authorFacts(row)),
+    author: toAuthorView(
+      row.attribution,
+      row.author_label,
+      toAuthorFacts(row.author_id, row.author_display_name, row.author_handle),
+    ),
     hidden: row.hidden_at !== null,
     deleted: row.deleted_at !== null,
     edited: row.edited_at !== null,

@@ -19,24 +19,15 @@ import { AuditLogService } from '../platform/audit/audit-log.service';
 import { loadChannelAccess } from '../channels/channel-access';
 import type { Actor } from '../platform/http/actor';
 import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
-import { returnedRows } from '../platform/database/sql';
-import { MessageEntity } from '../discussions/message.entity';
-import { ThreadEntity } from '../discussions/thread.entity';
+import { AuthorsRepository } from '../discussions/authors.repository';
+import { MessagesRepository } from '../discussions/messages.repository';
+import { ThreadsRepository } from '../discussions/threads.repository';
 import { AuthorFacts, EVENTS, MessageEvent } from '../platform/events/domain-events';
 import { loadNetworkAccess } from '../networks/network-access';
-import { NetworkEntity } from '../networks/network.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CreateFlagDto, ModerationNoteDto, QueueQuery } from './dto/moderation.dto';
-import { MessageFlagEntity } from './moderation.entities';
-import {
-  authorFactsOf,
-  closeOpenFlags,
-  findModerators,
-  findQueuePage,
-  loadMessageForModeration,
-  MessageForModeration,
-  nextChangeStamp,
-} from './moderation.repository';
+import type { MessageFlagEntity } from './moderation.entities';
+import { MessageForModeration, ModerationRepository } from './moderation.repository';
 import { toFlagView, toQueueItem } from './moderation-views';
 import { DomainEvents } from '../platform/events/domain-event-bus';
 
@@ -53,6 +44,10 @@ export class ModerationService {
     private readonly events: DomainEvents,
     private readonly audit: AuditLogService,
     private readonly notifications: NotificationsService,
+    private readonly moderation: ModerationRepository,
+    private readonly messages: MessagesRepository,
+    private readonly threads: ThreadsRepository,
+    private readonly authors: AuthorsRepository,
   ) {}
 
   // --------------------------------------------------------------------------------- flags
@@ -65,7 +60,7 @@ export class ModerationService {
     const problem = policy.flagReasonProblem(dto.reason, dto.note);
     if (problem)
       throw badRequest('Invalid request: note', [{ field: 'note', problems: [problem] }]);
-    const { message, access } = await loadMessageForModeration(
+    const { message, access } = await this.moderation.loadMessageForModeration(
       this.dataSource.manager,
       actor.userId,
       messageId,
@@ -81,24 +76,15 @@ export class ModerationService {
       }),
     );
     const { flag, opened } = await this.dataSource.transaction(async (manager) => {
-      const inserted = returnedRows<{ id: string }>(
-        await manager.query(
-          `INSERT INTO message_flags (message_id, network_id, flagger_id, reason, note)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (message_id, flagger_id) DO NOTHING RETURNING id`,
-          [messageId, access.networkId, actor.userId, dto.reason, dto.note ?? null],
-        ),
-      );
-      if (inserted.length === 0)
-        throw conflict('You have already flagged this message; moderators will review it');
-      const open: { n: number }[] = await manager.query(
-        `SELECT count(*)::int AS n FROM message_flags WHERE message_id = $1 AND status = 'open'`,
-        [messageId],
-      );
-      return {
-        flag: await manager.findOneByOrFail(MessageFlagEntity, { id: inserted[0].id }),
-        opened: open[0].n === 1,
-      };
+      const flag = await this.moderation.insertFlag(manager, {
+        messageId,
+        networkId: access.networkId,
+        flaggerId: actor.userId,
+        reason: dto.reason,
+        note: dto.note ?? null,
+      });
+      if (!flag) throw conflict('You have already flagged this message; moderators will review it');
+      return { flag, opened: (await this.moderation.countOpenFlags(manager, messageId)) === 1 };
     });
     if (opened) await this.notifyModerators(access.networkId, actor.userId, flag);
     return toFlagView(flag);
@@ -115,11 +101,9 @@ export class ModerationService {
     flag: MessageFlagEntity,
   ): Promise<void> {
     try {
-      const network = await this.dataSource.manager.findOneByOrFail(NetworkEntity, {
-        id: networkId,
-      });
+      const network = await this.moderation.networkById(networkId);
       await this.notifications.notify({
-        userIds: await findModerators(this.dataSource.manager, networkId, flaggerId),
+        userIds: await this.moderation.findModerators(networkId, flaggerId),
         kind: 'message_flagged',
         networkId,
         subject: { type: 'moderation_queue', id: networkId, title: network.name },
@@ -144,8 +128,7 @@ export class ModerationService {
     );
     enforce(policy.readModerationQueue(standing));
     const limit = pageSize(query);
-    const rows = await findQueuePage(
-      this.dataSource.manager,
+    const rows = await this.moderation.findQueuePage(
       network.id,
       actor.userId,
       limit,
@@ -168,11 +151,14 @@ export class ModerationService {
     dto: ModerationNoteDto,
   ): Promise<FlagsClosedView> {
     return this.dataSource.transaction(async (manager) => {
-      const target = await loadMessageForModeration(manager, actor.userId, messageId, {
-        lock: true,
-      });
+      const target = await this.moderation.loadMessageForModeration(
+        manager,
+        actor.userId,
+        messageId,
+        { lock: true },
+      );
       this.enforceModeration(target);
-      const closed = await closeOpenFlags(manager, messageId, status, actor.userId);
+      const closed = await this.moderation.closeOpenFlags(manager, messageId, status, actor.userId);
       if (closed.length === 0) throw conflict('This message has no open flags');
       await this.audit.record(manager, {
         networkId: target.access.networkId,
@@ -211,32 +197,30 @@ export class ModerationService {
     hidden: boolean,
     dto: ModerationNoteDto,
   ): Promise<MessageView> {
-    const result = await this.dataSource.transaction(async (manager) => {
-      const target = await loadMessageForModeration(manager, actor.userId, messageId, {
-        lock: true,
-      });
+    const result = await this.events.transaction(async (manager, events) => {
+      const target = await this.moderation.loadMessageForModeration(
+        manager,
+        actor.userId,
+        messageId,
+        { lock: true },
+      );
       this.enforceModeration(target);
       const { message } = target;
       const changed = hidden ? message.hiddenAt === null : message.hiddenAt !== null;
       if (changed) {
-        await manager.update(
-          MessageEntity,
-          { id: messageId },
-          {
-            hiddenAt: hidden ? new Date() : null,
-            hiddenBy: hidden ? actor.userId : null,
-            changeSeq: await nextChangeStamp(manager, message.threadId),
-          },
-        );
+        await this.messages.applyChange(manager, message, {
+          hiddenAt: hidden ? new Date() : null,
+          hiddenBy: hidden ? actor.userId : null,
+        });
         // A mention's excerpt follows what members may read.
-        await manager.query(
-          `UPDATE notifications SET payload = jsonb_set(payload, '{excerpt}', to_jsonb($2::text))
-            WHERE message_id = $1 AND kind = 'mention'`,
-          [messageId, hidden || message.deletedAt !== null ? '' : excerpt(message.body)],
+        await this.notifications.updateMentionExcerpt(
+          manager,
+          messageId,
+          hidden || message.deletedAt !== null ? '' : excerpt(message.body),
         );
         const facts = await this.auditFacts(manager, target);
         const resolved = hidden
-          ? await closeOpenFlags(manager, messageId, 'resolved', actor.userId)
+          ? await this.moderation.closeOpenFlags(manager, messageId, 'resolved', actor.userId)
           : [];
         await this.audit.record(manager, {
           networkId: target.access.networkId,
@@ -259,23 +243,16 @@ export class ModerationService {
           });
         }
       }
-      return {
-        changed,
-        message: await manager.findOneByOrFail(MessageEntity, { id: messageId }),
-        thread: await manager.findOneByOrFail(ThreadEntity, { id: message.threadId }),
-        author: await authorFactsOf(manager, message.authorId),
+      const updated: MessageEvent = {
+        message: await this.messages.getById(messageId, manager),
+        thread: await this.threads.getById(message.threadId, manager),
+        author: await this.authors.factsOf(message.authorId, manager),
       };
-    });
-    if (result.changed) {
       // Members in the thread's room get the placeholder (or the text back); the author's own
       // copy keeps the text (RealtimeListener, toMessageView).
-      const event: MessageEvent = {
-        message: result.message,
-        thread: result.thread,
-        author: result.author,
-      };
-      this.events.committed(EVENTS.messageUpdated, event);
-    }
+      if (changed) events.add(EVENTS.messageUpdated, updated);
+      return updated;
+    });
     return toMessageView(result.message, result.thread.attribution, result.author, actor.userId, {
       moderator: true,
     });
@@ -299,12 +276,8 @@ export class ModerationService {
         }),
       );
       if (access.slowModeSeconds !== seconds) {
-        await manager.query(`UPDATE channels SET slow_mode_seconds = $2 WHERE id = $1`, [
-          channelId,
-          seconds,
-        ]);
-        if (seconds === 0)
-          await manager.query(`DELETE FROM channel_post_times WHERE channel_id = $1`, [channelId]);
+        await this.moderation.setSlowModeSeconds(manager, channelId, seconds);
+        if (seconds === 0) await this.moderation.forgetPostTimes(manager, channelId);
         await this.audit.record(manager, {
           networkId: access.networkId,
           actorId: actor.userId,
@@ -339,7 +312,7 @@ export class ModerationService {
     manager: EntityManager,
     target: MessageForModeration,
   ): Promise<Record<string, unknown>> {
-    const author: AuthorFacts | null = await authorFactsOf(manager, target.message.authorId);
+    const author: AuthorFacts | null = await this.authors.factsOf(target.message.authorId, manager);
     return {
       threadId: target.thread.id,
       channelId: target.thread.channelId,

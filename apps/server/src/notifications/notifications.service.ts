@@ -10,16 +10,17 @@ import {
   Page,
   subjectTypeOf,
   toAuthorView,
+  toNotificationView,
   MessageRecord,
   NotificationPayload,
   ThreadRecord,
 } from '@tandem/domain';
-import { DataSource, In, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../platform/http/actor';
 import { decodeCursor, encodeCursor, PageQuery, pageSize } from '../platform/http/pagination';
-import { returnedRows } from '../platform/database/sql';
 import { AuthorFacts, EVENTS, NotificationEvent } from '../platform/events/domain-events';
-import { NotificationEntity } from './notification.entity';
+import type { NotificationEntity } from './notification.entity';
+import { NotificationsRepository } from './notifications.repository';
 import { DomainEvents } from '../platform/events/domain-event-bus';
 
 export interface NotifyInput {
@@ -36,7 +37,7 @@ export interface NotifyInput {
 @Injectable()
 export class NotificationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
     private readonly events: DomainEvents,
   ) {}
 
@@ -60,30 +61,18 @@ export class NotificationsService {
       excerpt: input.excerpt ?? '',
       actor: input.actor ?? null,
     };
-    const rows = returnedRows<{ id: string }>(
-      await this.dataSource.query(
-        `INSERT INTO notifications
-           (user_id, kind, network_id, subject_type, subject_id, thread_id, message_id, dedupe_key, payload)
-         SELECT r, $2, $3, $4, $5, $6, $7, $8, $9::jsonb FROM unnest($1::uuid[]) AS r
-         ON CONFLICT DO NOTHING
-         RETURNING id`,
-        [
-          recipients,
-          input.kind,
-          input.networkId,
-          subjectType,
-          input.subject.id,
-          subjectType === 'thread' ? input.subject.id : null,
-          input.messageId ?? null,
-          input.dedupeKey ?? null,
-          JSON.stringify(payload),
-        ],
-      ),
-    );
-    if (rows.length === 0) return [];
-    const created = await this.dataSource.manager.findBy(NotificationEntity, {
-      id: In(rows.map((row) => row.id)),
+    const created = await this.notifications.insertForEach({
+      userIds: recipients,
+      kind: input.kind,
+      networkId: input.networkId,
+      subjectType: input.subject.type,
+      subjectId: input.subject.id,
+      threadId: subjectType === 'thread' ? input.subject.id : null,
+      messageId: input.messageId ?? null,
+      dedupeKey: input.dedupeKey ?? null,
+      payload,
     });
+    // One auto-committed statement made them: they are committed, so they go out now.
     for (const notification of created) {
       const event: NotificationEvent = { notification };
       this.events.committed(EVENTS.notificationCreated, event);
@@ -103,17 +92,15 @@ export class NotificationsService {
   ): Promise<void> {
     const handles = extractMentions(message.body);
     if (handles.length === 0) return;
-    const recipients: { id: string }[] = await this.dataSource.query(
-      `SELECT u.id FROM users u
-         JOIN network_memberships m ON m.user_id = u.id AND m.network_id = $2
-         JOIN channels c ON c.id = $3
-        WHERE u.handle = ANY($1::text[]) AND u.id IS DISTINCT FROM $4
-          AND (c.visibility = 'network' OR EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = u.id))`,
-      [handles, thread.networkId, thread.channelId, message.authorId],
+    const recipients = await this.notifications.mentionRecipients(
+      handles,
+      thread.networkId,
+      thread.channelId,
+      message.authorId,
     );
     // The unique (user, message) index for mentions keeps an edit from notifying twice.
     await this.notify({
-      userIds: recipients.map((r) => r.id),
+      userIds: recipients,
       kind: 'mention',
       networkId: thread.networkId,
       subject: { type: 'thread', id: thread.id, title: thread.title },
@@ -128,29 +115,15 @@ export class NotificationsService {
     query: PageQuery & { unread?: boolean },
   ): Promise<Page<NotificationView> & { unreadCount: number }> {
     const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, 2);
-    const builder = this.dataSource.manager
-      .createQueryBuilder(NotificationEntity, 'n')
-      .where('n.userId = :userId', { userId: actor.userId })
-      .orderBy("date_trunc('milliseconds', n.created_at)", 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(limit + 1);
-    if (query.unread) builder.andWhere('n.readAt IS NULL');
-    if (after)
-      builder.andWhere(
-        "(date_trunc('milliseconds', n.created_at), n.id) < (:at::timestamptz, :id::uuid)",
-        {
-          at: after[0],
-          id: after[1],
-        },
-      );
-    const rows = await builder.getMany();
+    const rows = await this.notifications.findPage(
+      actor.userId,
+      query.unread === true,
+      limit,
+      decodeCursor(query.cursor, 2),
+    );
     const items = rows.slice(0, limit);
     const last = items.at(-1);
-    const unreadCount = await this.dataSource.manager.countBy(NotificationEntity, {
-      userId: actor.userId,
-      readAt: IsNull(),
-    });
+    const unreadCount = await this.notifications.countUnread(actor.userId);
     return {
       items: items.map(toNotificationView),
       nextCursor:
@@ -160,46 +133,24 @@ export class NotificationsService {
   }
 
   async markRead(actor: Actor, id: string): Promise<NotificationView> {
-    const notification = await this.dataSource.manager.findOneBy(NotificationEntity, {
-      id,
-      userId: actor.userId,
-    });
+    const notification = await this.notifications.findOwn(actor.userId, id);
     if (!notification) throw notFound('Notification');
     if (!notification.readAt) {
       notification.readAt = new Date();
-      await this.dataSource.manager.update(
-        NotificationEntity,
-        { id, userId: actor.userId },
-        { readAt: notification.readAt },
-      );
+      await this.notifications.markRead(actor.userId, id, notification.readAt);
     }
     return toNotificationView(notification);
   }
 
   async markAllRead(actor: Actor): Promise<{ updated: number }> {
-    const result = await this.dataSource.manager.update(
-      NotificationEntity,
-      { userId: actor.userId, readAt: IsNull() },
-      { readAt: new Date() },
-    );
-    return { updated: result.affected ?? 0 };
+    return { updated: await this.notifications.markAllRead(actor.userId) };
   }
-}
 
-export function toNotificationView(notification: NotificationEntity): NotificationView {
-  return {
-    id: notification.id,
-    kind: notification.kind,
-    networkId: notification.networkId,
-    subject: {
-      type: notification.subjectType,
-      id: notification.subjectId,
-      title: notification.payload.title,
-    },
-    messageId: notification.messageId,
-    actor: notification.payload.actor ?? null,
-    excerpt: notification.payload.excerpt ?? '',
-    readAt: notification.readAt ? notification.readAt.toISOString() : null,
-    createdAt: notification.createdAt.toISOString(),
-  };
+  /**
+   * A mention's excerpt follows its message: the new text after an edit, nothing once the
+   * message is deleted or hidden. Run inside the change's transaction.
+   */
+  updateMentionExcerpt(manager: EntityManager, messageId: string, text: string): Promise<void> {
+    return this.notifications.setMentionExcerpt(manager, messageId, text);
+  }
 }

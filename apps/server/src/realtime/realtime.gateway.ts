@@ -10,23 +10,23 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import { Ack, attributionLabel, MessageView, PresenceView, ROOM } from '@tandem/domain';
-import { DataSource } from 'typeorm';
 import type { AccessTokenClaims } from '../auth/tokens';
 import { ChannelsService } from '../channels/channels.service';
 import type { Actor } from '../platform/http/actor';
 import { isDatabaseUnavailable } from '../platform/database/database-errors';
-import { validatePayload } from '../platform/http/validation';
+import { isUuid, validatePayload } from '../platform/http/validation';
 import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
-import { DiscussionsService } from '../discussions/discussions.service';
 import {
-  ChannelRef,
-  ReadPayload,
-  SendMessagePayload,
-  ThreadJoinPayload,
-  ThreadRef,
+  ChannelRoomDto,
+  MessageSendDto,
+  ThreadJoinDto,
+  ThreadReadDto,
+  ThreadRoomDto,
 } from '../discussions/dto/discussion.dto';
-import { UserEntity } from '../users/user.entity';
+import { MessagesService } from '../discussions/messages.service';
+import { ThreadsService } from '../discussions/threads.service';
 import { acknowledge } from './acks';
+import { RealtimeRepository } from './realtime.repository';
 import {
   AccessRevocation,
   ownRoom,
@@ -37,9 +37,6 @@ import {
 } from './socket-data';
 
 const TYPING_INTERVAL_MS = 2000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** Why a handshake was refused, in `connect_error`'s `data.reason`. */
 export type HandshakeRefusalReason =
@@ -88,9 +85,10 @@ export class RealtimeGateway
 
   constructor(
     private readonly jwt: JwtService,
-    private readonly dataSource: DataSource,
+    private readonly sessions: RealtimeRepository,
     private readonly channels: ChannelsService,
-    private readonly discussions: DiscussionsService,
+    private readonly threads: ThreadsService,
+    private readonly messages: MessagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -145,16 +143,9 @@ export class RealtimeGateway
     // Signed by us, but only well-formed claims may reach SQL (a bad uuid would be a 22P02).
     if (!isUuid(claims.sub) || !isUuid(claims.sid) || typeof claims.exp !== 'number')
       throw new HandshakeRefusal('invalid_token', 'Access token is not valid');
-    const rows: { live: boolean }[] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL) AS live`,
-      [claims.sid, claims.sub],
-    );
-    if (!rows[0]?.live)
+    if (!(await this.sessions.sessionIsLive(claims.sid, claims.sub)))
       throw new HandshakeRefusal('session_ended', 'This session has ended; sign in again');
-    const user = await this.dataSource.manager.findOne(UserEntity, {
-      where: { id: claims.sub },
-      relations: { organisation: true },
-    });
+    const user = await this.sessions.userWithOrganisation(claims.sub);
     if (!user) throw new HandshakeRefusal('invalid_token', 'Access token is not valid');
     const data: SocketData = {
       userId: user.id,
@@ -198,7 +189,7 @@ export class RealtimeGateway
     @MessageBody() payload: unknown,
   ): Promise<Ack<{ presence: PresenceView }>> {
     return acknowledge(async () => {
-      const { channelId } = await validatePayload(ChannelRef, payload);
+      const { channelId } = await validatePayload(ChannelRoomDto, payload);
       const actor = actorOf(socket);
       const channel = await this.channels.joinLive(actor, channelId);
       const room = ROOM.channel(channel.channelId);
@@ -222,7 +213,7 @@ export class RealtimeGateway
     @MessageBody() payload: unknown,
   ): Promise<Ack> {
     return acknowledge(async () => {
-      const { channelId } = await validatePayload(ChannelRef, payload);
+      const { channelId } = await validatePayload(ChannelRoomDto, payload);
       const room = ROOM.channel(channelId);
       // Only a socket that was in the channel changes who is there; any other leave is a no-op
       // (else anyone could make any channel broadcast its presence).
@@ -246,9 +237,9 @@ export class RealtimeGateway
     Ack<{ missed: MessageView[]; hasMore: boolean; changed?: MessageView[]; lastChange?: number }>
   > {
     return acknowledge(async () => {
-      const { threadId, afterSeq, afterChange } = await validatePayload(ThreadJoinPayload, payload);
+      const { threadId, afterSeq, afterChange } = await validatePayload(ThreadJoinDto, payload);
       const actor = actorOf(socket);
-      const thread = await this.discussions.getThread(actor, threadId);
+      const thread = await this.threads.getThread(actor, threadId);
       const room = ROOM.thread(thread.id);
       socket.data.typingAs = {
         ...socket.data.typingAs,
@@ -256,7 +247,7 @@ export class RealtimeGateway
       };
       await this.enter(socket, room, { networkId: thread.networkId, channelId: thread.channelId });
       try {
-        return await this.discussions.catchUp(actor, thread.id, afterSeq, afterChange);
+        return await this.messages.catchUp(actor, thread.id, afterSeq, afterChange);
       } catch (error) {
         this.exit(socket, room);
         throw error;
@@ -270,7 +261,7 @@ export class RealtimeGateway
     @MessageBody() payload: unknown,
   ): Promise<Ack> {
     return acknowledge(async () => {
-      const { threadId } = await validatePayload(ThreadRef, payload);
+      const { threadId } = await validatePayload(ThreadRoomDto, payload);
       this.exit(socket, ROOM.thread(threadId));
       return {};
     });
@@ -282,8 +273,8 @@ export class RealtimeGateway
     @MessageBody() payload: unknown,
   ): Promise<Ack<{ message: MessageView; duplicate: boolean }>> {
     return acknowledge(async () => {
-      const { threadId, ...dto } = await validatePayload(SendMessagePayload, payload);
-      return this.discussions.postMessage(actorOf(socket), threadId, dto);
+      const { threadId, ...dto } = await validatePayload(MessageSendDto, payload);
+      return this.messages.postMessage(actorOf(socket), threadId, dto);
     });
   }
 
@@ -295,7 +286,7 @@ export class RealtimeGateway
   ): Promise<void> {
     let threadId: string;
     try {
-      ({ threadId } = await validatePayload(ThreadRef, payload));
+      ({ threadId } = await validatePayload(ThreadRoomDto, payload));
     } catch {
       return;
     }
@@ -319,8 +310,8 @@ export class RealtimeGateway
     @MessageBody() payload: unknown,
   ): Promise<Ack<{ lastReadSeq: number; unreadCount: number }>> {
     return acknowledge(async () => {
-      const { threadId, seq } = await validatePayload(ReadPayload, payload);
-      return this.discussions.markRead(actorOf(socket), threadId, seq);
+      const { threadId, seq } = await validatePayload(ThreadReadDto, payload);
+      return this.threads.markRead(actorOf(socket), threadId, seq);
     });
   }
 

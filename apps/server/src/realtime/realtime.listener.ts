@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ROOM, toMessageView, toThreadView } from '@tandem/domain';
+import { ROOM, toMessageView, toNotificationView, toThreadView } from '@tandem/domain';
 import {
   ChannelAccessLostEvent,
   EntryPublishedEvent,
@@ -14,8 +14,7 @@ import {
   ThreadUpdatedEvent,
 } from '../platform/events/domain-events';
 import { OnDomainEvent } from '../platform/events/domain-event-bus';
-import { toNotificationView } from '../notifications/notifications.service';
-import { DiscussionsService } from '../discussions/discussions.service';
+import { ThreadsService } from '../discussions/threads.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { ownRoom } from './socket-data';
 
@@ -30,7 +29,7 @@ import { ownRoom } from './socket-data';
 export class RealtimeListener {
   constructor(
     private readonly gateway: RealtimeGateway,
-    private readonly discussions: DiscussionsService,
+    private readonly threads: ThreadsService,
   ) {}
 
   @OnDomainEvent(EVENTS.messageCreated)
@@ -75,7 +74,7 @@ export class RealtimeListener {
     }
     // The thread's annex (links, curated into) travels with it, so a new citation shows at once
     // in open thread views.
-    const view = await this.discussions.roomThreadView(threadId);
+    const view = await this.threads.roomThreadView(threadId);
     if (!view) return;
     this.gateway.server
       .to([ROOM.channel(view.channelId), ROOM.thread(view.id)])

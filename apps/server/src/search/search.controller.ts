@@ -1,33 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { isPlainText, SEARCH_TYPES, type SearchResults, type SearchType } from '@tandem/domain';
-import { Transform, Type } from 'class-transformer';
 import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  Validate,
-  ValidationArguments,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-} from 'class-validator';
+  SEARCH_TYPES,
+  type SearchQueryParams,
+  type SearchResults,
+  type SearchType,
+} from '@tandem/domain';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { Actor, CurrentActor } from '../platform/http/actor';
+import { PlainText } from '../platform/http/validation';
 import { SearchService } from './search.service';
-
-/** Postgres refuses NUL in text: a query string carrying control characters is bad input. */
-@ValidatorConstraint({ name: 'plainText' })
-class PlainText implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value !== 'string' || isPlainText(value);
-  }
-  defaultMessage(args: ValidationArguments): string {
-    return `${args.property} must not contain control characters`;
-  }
-}
 
 const splitTypes = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
@@ -37,18 +20,19 @@ const splitTypes = ({ value }: { value: unknown }): unknown =>
         .filter(Boolean)
     : value;
 
-export class SearchQuery {
+/** Postgres refuses NUL in text: a query string carrying control characters is bad input. */
+export class SearchQuery implements SearchQueryParams {
   @ApiPropertyOptional({ description: 'words, "a phrase", -excluded, or (websearch syntax)' })
   @IsString()
   @Length(1, 200, { message: 'q must be 1 to 200 characters' })
-  @Validate(PlainText)
+  @PlainText()
   q: string;
 
   @ApiPropertyOptional({ description: 'network slug' })
   @IsOptional()
   @IsString()
   @Length(1, 60)
-  @Validate(PlainText)
+  @PlainText()
   network?: string;
 
   @ApiPropertyOptional({ description: `comma-separated: ${SEARCH_TYPES.join(',')}` })

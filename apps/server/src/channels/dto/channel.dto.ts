@@ -6,8 +6,11 @@ import {
   CHANNEL_VISIBILITIES,
   TOPICS,
   TOPICS_MAX,
+  type AddChannelMemberBody,
   type ChannelVisibility,
+  type CreateChannelBody,
   type Topic,
+  type UpdateChannelBody,
 } from '@tandem/domain';
 import { Transform } from 'class-transformer';
 import {
@@ -27,7 +30,7 @@ import {
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
-export class CreateChannelDto {
+export class CreateChannelDto implements CreateChannelBody {
   @ApiProperty({ example: 'housing' })
   @IsString()
   @Matches(CHANNEL_SLUG_PATTERN, {
@@ -62,7 +65,7 @@ export class CreateChannelDto {
   visibility: ChannelVisibility;
 }
 
-export class UpdateChannelDto {
+export class UpdateChannelDto implements UpdateChannelBody {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(trim)
@@ -97,7 +100,7 @@ export class UpdateChannelDto {
   archived?: boolean;
 }
 
-export class AddChannelMemberDto {
+export class AddChannelMemberDto implements AddChannelMemberBody {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'userId must be a UUID' })
   userId: string;

@@ -8,6 +8,15 @@ import {
   TOPICS,
   TOPICS_MAX,
   type Attribution,
+  type ChannelRoomPayload,
+  type CreateThreadBody,
+  type EditMessageBody,
+  type MarkReadBody,
+  type MessageSendPayload,
+  type PostMessageBody,
+  type ThreadJoinPayload,
+  type ThreadReadPayload,
+  type ThreadRoomPayload,
   type Topic,
 } from '@tandem/domain';
 import { Transform, Type } from 'class-transformer';
@@ -45,7 +54,7 @@ export class MessageBodyDto {
   body: string;
 }
 
-export class CreateThreadDto extends MessageBodyDto {
+export class CreateThreadDto extends MessageBodyDto implements CreateThreadBody {
   @ApiProperty({ example: 'Volunteer mentors: how do you keep them past the first year?' })
   @Transform(trim)
   @IsString()
@@ -76,7 +85,7 @@ export class CreateThreadDto extends MessageBodyDto {
   clientId: string;
 }
 
-export class PostMessageDto extends MessageBodyDto {
+export class PostMessageDto extends MessageBodyDto implements PostMessageBody {
   @ApiProperty({
     description: 'chosen by the client; a retry with the same value returns the same message',
   })
@@ -92,12 +101,12 @@ export class PostMessageDto extends MessageBodyDto {
 }
 
 /** The socket twin of PostMessageDto carries the thread in the payload. */
-export class SendMessagePayload extends PostMessageDto {
+export class MessageSendDto extends PostMessageDto implements MessageSendPayload {
   @IsUUID('all', { message: 'threadId must be a UUID' })
   threadId: string;
 }
 
-export class EditMessageDto extends MessageBodyDto {}
+export class EditMessageDto extends MessageBodyDto implements EditMessageBody {}
 
 export class MessagesQuery {
   @ApiPropertyOptional({ description: 'return messages with seq greater than this' })
@@ -117,7 +126,7 @@ export class MessagesQuery {
   limit?: number;
 }
 
-export class ReadDto {
+export class ReadDto implements MarkReadBody {
   @ApiProperty()
   @IsInt()
   @Min(0)
@@ -127,12 +136,12 @@ export class ReadDto {
 
 export class ThreadListQuery extends PageQuery {}
 
-export class ThreadRef {
+export class ThreadRoomDto implements ThreadRoomPayload {
   @IsUUID('all', { message: 'threadId must be a UUID' })
   threadId: string;
 }
 
-export class ThreadJoinPayload extends ThreadRef {
+export class ThreadJoinDto extends ThreadRoomDto implements ThreadJoinPayload {
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -146,14 +155,14 @@ export class ThreadJoinPayload extends ThreadRef {
   afterChange?: number;
 }
 
-export class ReadPayload extends ThreadRef {
+export class ThreadReadDto extends ThreadRoomDto implements ThreadReadPayload {
   @IsInt()
   @Min(0)
   @Max(SEQ_MAX, SEQ_RANGE)
   seq: number;
 }
 
-export class ChannelRef {
+export class ChannelRoomDto implements ChannelRoomPayload {
   @IsUUID('all', { message: 'channelId must be a UUID' })
   channelId: string;
 }

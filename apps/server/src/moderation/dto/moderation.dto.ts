@@ -5,7 +5,11 @@ import {
   MODERATION_REASON_MAX_LENGTH,
   SLOW_MODE_MAX_SECONDS,
   SUSPENSION_MAX_DAYS,
+  type CreateFlagBody,
   type FlagReason,
+  type ModerationNoteBody,
+  type SlowModeBody,
+  type SuspendBody,
 } from '@tandem/domain';
 import { Transform } from 'class-transformer';
 import {
@@ -25,7 +29,7 @@ import { PageQuery } from '../../platform/http/pagination';
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
-export class CreateFlagDto {
+export class CreateFlagDto implements CreateFlagBody {
   @ApiProperty({ enum: FLAG_REASONS })
   @IsIn(FLAG_REASONS, { message: `reason must be one of: ${FLAG_REASONS.join(', ')}` })
   reason: FlagReason;
@@ -45,7 +49,7 @@ export class CreateFlagDto {
 }
 
 /** An optional word for the audit log (why hidden, resolved or dismissed). */
-export class ModerationNoteDto {
+export class ModerationNoteDto implements ModerationNoteBody {
   @ApiPropertyOptional({ maxLength: MODERATION_REASON_MAX_LENGTH })
   @IsOptional()
   @Transform(trim)
@@ -56,7 +60,7 @@ export class ModerationNoteDto {
   reason?: string;
 }
 
-export class SlowModeDto {
+export class SlowModeDto implements SlowModeBody {
   @ApiProperty({
     minimum: 0,
     maximum: SLOW_MODE_MAX_SECONDS,
@@ -68,7 +72,7 @@ export class SlowModeDto {
   seconds: number;
 }
 
-export class SuspendDto {
+export class SuspendDto implements SuspendBody {
   @ApiPropertyOptional({ description: 'when it ends (ISO 8601); give this or days' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date and time' })

@@ -1,7 +1,42 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { badRequest, DomainError, FieldProblem } from '@tandem/domain';
+import {
+  validate,
+  Validate,
+  ValidationArguments,
+  ValidationOptions,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { badRequest, DomainError, FieldProblem, isPlainText } from '@tandem/domain';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a value is a UUID string. Ids that reach SQL from outside a validated DTO (token
+ * claims, say) are checked with this first: Postgres answers a malformed uuid with an error
+ * (22P02), not with "no such row".
+ */
+export const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && UUID.test(value);
+
+@ValidatorConstraint({ name: 'plainText' })
+class PlainTextConstraint implements ValidatorConstraintInterface {
+  /** Only judges strings: the type is IsString's to report. */
+  validate(value: unknown): boolean {
+    return typeof value !== 'string' || isPlainText(value);
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} must not contain control characters`;
+  }
+}
+
+/**
+ * Text without control characters: Postgres refuses NUL in text, and the Atom feed and exports
+ * cannot carry the others. `{ each: true }` checks every item of an array.
+ */
+export const PlainText = (options?: ValidationOptions): PropertyDecorator =>
+  Validate(PlainTextConstraint, options);
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
