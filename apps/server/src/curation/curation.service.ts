@@ -28,7 +28,7 @@ import { loadThreadAccess } from '../channels/channel-access';
 import type { Actor } from '../platform/http/actor';
 import { decodeCursor, encodeCursor, pageSize, PageQuery } from '../platform/http/pagination';
 import { EntryPublishedEvent, EVENTS } from '../platform/events/domain-events';
-import { loadSharedLibraryLinks } from '../library/thread-links';
+import { loadSharedLibraryLinks } from '../library/library-links.repository';
 import { loadNetworkAccess } from '../networks/network-access';
 import { NetworkEntity } from '../networks/network.entity';
 import { NotificationsService } from '../notifications/notifications.service';

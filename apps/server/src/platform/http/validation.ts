@@ -1,7 +1,14 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { badRequest, DomainError, FieldProblem } from '@tandem/domain';
+import {
+  validate,
+  Validate,
+  ValidationArguments,
+  ValidationOptions,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { badRequest, DomainError, FieldProblem, isPlainText } from '@tandem/domain';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -52,3 +59,17 @@ export async function validatePayload<T extends object>(
   if (errors.length > 0) throw toBadRequest(errors);
   return instance;
 }
+
+@ValidatorConstraint({ name: 'plainText' })
+export class PlainTextConstraint implements ValidatorConstraintInterface {
+  /** Only judges strings: the type is IsString's to report. */
+  validate(value: unknown): boolean {
+    return typeof value !== 'string' || isPlainText(value);
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} must not contain control characters`;
+  }
+}
+
+/** Text without control characters (Postgres refuses NUL; the Atom feed cannot carry any). */
+export const PlainText = (options?: ValidationOptions) => Validate(PlainTextConstraint, options);
