@@ -528,3 +528,72 @@ export interface EntrySettingsView {
   allowPublicEntries: boolean;
   canChange: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies
+// ---------------------------------------------------------------------------------------------
+
+/** `POST /api/threads/:id/curate`: a draft entry prefilled from the thread. */
+export interface CurateThreadBody {
+  /** Messages of the thread to quote as evidence, in order. */
+  messageIds?: string[];
+  /** Defaults to the thread's title. */
+  title?: string;
+  phase?: Phase;
+  language?: ContentLanguage;
+  scope?: EntryScope;
+}
+
+export interface EntryContextBody {
+  who?: string;
+  where?: string;
+}
+
+/** Each figure may be null: "not stated yet" (review needs all of them). */
+export interface EntryResourcesBody {
+  budgetEur?: number | null;
+  staffFte?: number | null;
+  volunteers?: number | null;
+  durationMonths?: number | null;
+  note?: string;
+}
+
+export interface EntryLinkBody {
+  type: EntryLinkType;
+  id: string;
+}
+
+/** `PATCH /api/entries/:id`: `messageIds` and `links` replace their lists whole. */
+export interface UpdateEntryBody {
+  title?: string;
+  summary?: string;
+  context?: EntryContextBody;
+  whatWasDone?: string;
+  whatWorked?: string;
+  whatDidNot?: string;
+  adaptation?: string;
+  evaluation?: string;
+  resources?: EntryResourcesBody;
+  topics?: Topic[];
+  phase?: Phase;
+  language?: ContentLanguage;
+  scope?: EntryScope;
+  messageIds?: string[];
+  links?: EntryLinkBody[];
+}
+
+/** `POST /api/entries/:id/request-changes`: what to change, for the drafter. */
+export interface RequestChangesBody {
+  note: string;
+}
+
+/** `POST /api/entries/:id/publish`. */
+export interface PublishEntryBody {
+  /** What changed in this version. */
+  note?: string;
+}
+
+/** `PATCH /api/networks/:slug/entry-settings`. */
+export interface EntrySettingsBody {
+  allowPublicEntries: boolean;
+}
