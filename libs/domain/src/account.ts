@@ -49,3 +49,8 @@ export function anonymisedEmail(userId: string): string {
 export function anonymisedHandle(userId: string): string {
   return `deleted-${userId.replace(/-/g, '').slice(0, 23)}`;
 }
+
+/** `DELETE /api/me`: deleting the account, confirmed by the current password. */
+export interface DeleteAccountBody {
+  password: string;
+}

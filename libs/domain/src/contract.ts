@@ -1,6 +1,7 @@
 /**
- * Response shapes of the HTTP API, shared by the server's mappers and the web client.
- * Dates travel as ISO 8601 strings.
+ * Response shapes of the HTTP API, shared by the server's mappers and the web client, and the
+ * sign-in request bodies (other bodies sit beside their feature's rules). Dates travel as ISO
+ * 8601 strings.
  */
 import type { CuratedIntoView } from './curation';
 import type { Attribution, ChannelVisibility } from './discussions';
@@ -56,6 +57,24 @@ export interface AuthResponse {
   /** When the access token stops working; refresh before then. */
   accessTokenExpiresAt: string;
   user: UserView;
+}
+
+/** `POST /api/auth/register`. */
+export interface RegisterBody {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+/** `POST /api/auth/login`. */
+export interface LoginBody {
+  email: string;
+  password: string;
+}
+
+/** `POST /api/auth/refresh` and `POST /api/auth/logout`. */
+export interface RefreshBody {
+  refreshToken: string;
 }
 
 export interface NetworkView {

@@ -10,23 +10,25 @@ import {
   ENTRY_ACTIONS,
   ENTRY_STATUSES,
   ENTRY_TRANSITIONS,
-  ENTRY_WORD_LIMITS,
   EntryAccess,
   EntryAction,
   EntryStatus,
-  exportFileName,
   nextStatus,
+  readEntry,
+  setEntryScope,
+  transitionEntry,
+} from './curation';
+import {
+  ENTRY_WORD_LIMITS,
+  exportFileName,
   QUOTE_MAX_LENGTH,
   quoteAttribution,
   quoteAttributionText,
   quoteAuthorView,
   quoteExcerpt,
-  readEntry,
   reviewProblems,
-  setEntryScope,
-  transitionEntry,
   withinEntryWordLimit,
-} from './curation';
+} from './curation-content';
 import { DomainError } from './errors';
 import type { Standing } from './networks';
 

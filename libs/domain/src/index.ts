@@ -11,6 +11,7 @@ export * from './notifications';
 export * from './audit';
 export * from './mentoring';
 export * from './curation';
+export * from './curation-content';
 export * from './moderation';
 export * from './account';
 export * from './records';

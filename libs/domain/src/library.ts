@@ -1,5 +1,6 @@
 import { DomainError } from './errors';
 import type { Decision, Standing } from './networks';
+import type { Topic } from './topics';
 
 export const RESEARCH_QUESTIONS = ['what_matters', 'what_works'] as const;
 export type ResearchQuestion = (typeof RESEARCH_QUESTIONS)[number];
@@ -148,4 +149,76 @@ export function editLibraryItem(access: LibraryItemAccess, what: string): Decisi
       `Only the author or the network's moderators can change this ${what.toLowerCase()}`,
     ),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies
+// ---------------------------------------------------------------------------------------------
+
+export interface SourceLinkBody {
+  /** An http or https address. */
+  url: string;
+  citation: string;
+}
+
+/** `POST /api/research-summaries`. */
+export interface CreateResearchSummaryBody {
+  /** Slug of the network that owns the summary. */
+  network: string;
+  title: string;
+  /** At most SUMMARY_MAX_WORDS words. */
+  summary: string;
+  keyFinding: string;
+  /** What this means for your programme. */
+  practiceImplications: string;
+  question: ResearchQuestion;
+  phase: Phase;
+  language: ContentLanguage;
+  sources: SourceLinkBody[];
+  topics?: Topic[];
+  /** `public` is for moderators and admins. */
+  scope?: LibraryScope;
+  status?: LibraryStatus;
+}
+
+/** `PATCH /api/research-summaries/:id`: the fields to change. */
+export type UpdateResearchSummaryBody = Partial<Omit<CreateResearchSummaryBody, 'network'>>;
+
+/** `POST /api/case-studies`. */
+export interface CreateCaseStudyBody {
+  /** Slug of the network that owns the case study. */
+  network: string;
+  programmeName: string;
+  city?: string;
+  /** ISO 3166-1 alpha-2, any case. */
+  country: string;
+  summary: string;
+  targetGroups?: string[];
+  /** How the receiving community takes part; null when it does not. */
+  twoWay?: string | null;
+  annualBudgetEur: number;
+  /** Staff in full-time equivalents, one decimal. */
+  staffFte: number;
+  volunteers: number;
+  durationMonths: number;
+  fundingSources: FundingSource[];
+  outcomes?: string;
+  evaluation?: string;
+  adaptation?: string;
+  contact?: string;
+  language: ContentLanguage;
+  topics?: Topic[];
+  scope?: LibraryScope;
+  status?: LibraryStatus;
+}
+
+/** `PATCH /api/case-studies/:id`: the fields to change. */
+export type UpdateCaseStudyBody = Partial<Omit<CreateCaseStudyBody, 'network'>>;
+
+/** `POST /api/threads/:id/links`. */
+export interface CreateThreadLinkBody {
+  targetType: 'research' | 'case_study' | 'entry';
+  targetId: string;
+  /** Why it matters for this discussion. */
+  note?: string;
 }

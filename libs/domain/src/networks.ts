@@ -172,3 +172,26 @@ export function acceptInvitation(input: {
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies
+// ---------------------------------------------------------------------------------------------
+
+/** `POST /api/networks`: the creator becomes its admin. */
+export interface CreateNetworkBody {
+  slug: string;
+  name: string;
+  description?: string;
+  visibility: NetworkVisibility;
+}
+
+/** `POST /api/networks/:slug/invitations`. */
+export interface CreateInvitationBody {
+  email: string;
+  role: NetworkRole;
+}
+
+/** `PATCH /api/networks/:slug/members/:userId`. */
+export interface ChangeRoleBody {
+  role: NetworkRole;
+}

@@ -38,3 +38,18 @@ export function attributionLabel(
   if (!organisation) return 'Independent practitioner';
   return `${LEVEL_ADJECTIVE[organisation.level]} ${SECTOR_NOUN[organisation.sector]}`;
 }
+
+/** `POST /api/organisations`. */
+export interface CreateOrganisationBody {
+  name: string;
+  sector: Sector;
+  level: Level;
+  /** ISO 3166-1 alpha-2, any case. */
+  country: string;
+  city?: string;
+}
+
+/** `PUT /api/me/organisation`. */
+export interface SetMyOrganisationBody {
+  organisationId: string;
+}

@@ -7,26 +7,22 @@ import {
   enforce,
   unauthorized,
 } from '@tandem/domain';
-import { DataSource } from 'typeorm';
 import { verifyPassword } from '../auth/passwords';
 import type { Actor } from '../platform/http/actor';
 import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
-import {
-  EVENTS,
-  NetworkAccessLostEvent,
-  SessionEndedEvent,
-} from '../platform/events/domain-events';
+import { EVENTS } from '../platform/events/domain-events';
 import { RateLimitService, rateLimited } from '../platform/rate-limit/rate-limit.service';
 import type { DeleteAccountDto } from './dto/account.dto';
-import type { ErasureEffects } from './personal-data';
-import { PERSONAL_DATA_PARTS } from './personal-data.parts';
 import { DomainEvents } from '../platform/events/domain-event-bus';
+import type { ErasureEffects } from '../platform/personal-data/personal-data';
+import { AccountRepository } from './account.repository';
+import { PERSONAL_DATA_PARTS } from './personal-data.parts';
 
 /** A member's own data: the download, and deleting the account (anonymising it). */
 @Injectable()
 export class AccountService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
     private readonly events: DomainEvents,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,13 +30,9 @@ export class AccountService {
 
   /** Everything the parts hold about the caller, from one consistent snapshot. */
   async export(actor: Actor): Promise<AccountExport> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await manager.query('SET TRANSACTION READ ONLY');
-      const live: unknown[] = await manager.query(
-        `SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL`,
-        [actor.userId],
-      );
-      if (live.length === 0) throw unauthorized('Your account no longer exists');
+    return this.accounts.snapshot(async (manager) => {
+      if (!(await this.accounts.isLive(manager, actor.userId)))
+        throw unauthorized('Your account no longer exists');
       const parts: Record<string, unknown> = {};
       for (const part of PERSONAL_DATA_PARTS) {
         parts[part.name] = await part.export(manager, actor.userId);
@@ -64,36 +56,22 @@ export class AccountService {
    */
   async deleteAccount(actor: Actor, dto: DeleteAccountDto): Promise<void> {
     await this.checkPassword(actor, dto.password);
-    const effects: ErasureEffects = { sessionIds: new Set(), networkIds: new Set() };
-    await this.dataSource.transaction(async (manager) => {
-      const user: unknown[] = await manager.query(
-        `SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
-        [actor.userId],
-      );
-      if (user.length === 0) throw unauthorized('Your account no longer exists');
-      // The networks this account administers, locked as NetworksService locks them for the
-      // last-admin rule, so a co-admin leaving at the same moment cannot strand a network.
-      const lastAdminOf: { slug: string; name: string }[] = await manager.query(
-        `SELECT n.slug, n.name FROM networks n
-          WHERE n.id IN (SELECT network_id FROM network_memberships WHERE user_id = $1 AND role = 'admin')
-            AND (SELECT count(*) FROM network_memberships a WHERE a.network_id = n.id AND a.role = 'admin') = 1
-          ORDER BY n.name
-          FOR UPDATE OF n`,
-        [actor.userId],
-      );
+    await this.events.transaction(async (manager, events) => {
+      if (!(await this.accounts.lockLive(manager, actor.userId)))
+        throw unauthorized('Your account no longer exists');
+      const lastAdminOf = await this.accounts.lockNetworksOnlyAdministeredBy(manager, actor.userId);
       enforce(deleteAccount({ lastAdminOf }));
+      const effects: ErasureEffects = { sessionIds: new Set(), networkIds: new Set() };
       for (const part of [...PERSONAL_DATA_PARTS].reverse()) {
         await part.erase(manager, actor.userId, effects);
       }
+      for (const networkId of effects.networkIds) {
+        events.add(EVENTS.networkAccessLost, { networkId, userId: actor.userId });
+      }
+      for (const sessionId of effects.sessionIds) {
+        events.add(EVENTS.sessionEnded, { sessionId, reason: 'revoked' });
+      }
     });
-    for (const networkId of effects.networkIds) {
-      const event: NetworkAccessLostEvent = { networkId, userId: actor.userId };
-      this.events.committed(EVENTS.networkAccessLost, event);
-    }
-    for (const sessionId of effects.sessionIds) {
-      const event: SessionEndedEvent = { sessionId, reason: 'revoked' };
-      this.events.committed(EVENTS.sessionEnded, event);
-    }
   }
 
   private async checkPassword(actor: Actor, password: string): Promise<void> {
@@ -103,12 +81,9 @@ export class AccountService {
     if (failures.count >= rule.limit) {
       throw rateLimited('Too many wrong passwords; try again later', failures.retryAfterSeconds);
     }
-    const rows: { password_hash: string }[] = await this.dataSource.query(
-      `SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL`,
-      [actor.userId],
-    );
-    if (rows.length === 0) throw unauthorized('Your account no longer exists');
-    if (!(await verifyPassword(rows[0].password_hash, password))) {
+    const hash = await this.accounts.passwordHash(actor.userId);
+    if (hash === null) throw unauthorized('Your account no longer exists');
+    if (!(await verifyPassword(hash, password))) {
       await this.rateLimits.hit(key, rule);
       throw new DomainError('forbidden', 'The password is not correct', [
         { field: 'password', problems: ['the password is not correct'] },

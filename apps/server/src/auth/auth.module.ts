@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionLiveness } from './session-liveness';
 
 @Module({
@@ -31,6 +32,7 @@ import { SessionLiveness } from './session-liveness';
     AuthService,
     JwtStrategy,
     SessionLiveness,
+    RefreshTokensRepository,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
   exports: [AuthService, JwtModule],

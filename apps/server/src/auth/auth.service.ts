@@ -2,10 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuthResponse, conflict, normaliseEmail, unauthorized, UserView } from '@tandem/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
 import type { Actor } from '../platform/http/actor';
 import { toUserView } from '../users/user-views';
-import { returnedRows } from '../platform/database/sql';
 import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
 import { EVENTS, SessionEndedEvent } from '../platform/events/domain-events';
 import { RateLimitService, rateLimited } from '../platform/rate-limit/rate-limit.service';
@@ -13,7 +11,7 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { AccessTokenClaims, hashToken, newOpaqueToken } from './tokens';
 import { DomainEvents } from '../platform/events/domain-event-bus';
 
@@ -23,7 +21,7 @@ export class AuthService {
   private decoyHash: Promise<string> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tokens: RefreshTokensRepository,
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     private readonly rateLimits: RateLimitService,
@@ -92,20 +90,13 @@ export class AuthService {
       this.config.rateLimits.refreshPerAddress,
       'Too many token refreshes from this address; try again later',
     );
-    const tokens = this.dataSource.getRepository(RefreshTokenEntity);
-    const token = await tokens.findOneBy({ tokenHash: hashToken(dto.refreshToken) });
+    const token = await this.tokens.findByHash(hashToken(dto.refreshToken));
     if (!token) throw unauthorized('Refresh token is not valid; sign in again');
     if (token.revokedAt) throw unauthorized('This session has ended; sign in again');
     if (token.expiresAt.getTime() <= Date.now())
       throw unauthorized('Refresh token has expired; sign in again');
 
-    const rotated: unknown = await this.dataSource.query(
-      `UPDATE refresh_tokens SET rotated_at = now()
-        WHERE id = $1 AND rotated_at IS NULL AND revoked_at IS NULL RETURNING id`,
-      [token.id],
-    );
-    const rows = returnedRows(rotated);
-    if (rows.length === 0) {
+    if (!(await this.tokens.markRotated(token.id))) {
       await this.revokeFamily(token.familyId);
       throw unauthorized(
         'Refresh token was already used; for safety this session has been ended, sign in again',
@@ -116,9 +107,7 @@ export class AuthService {
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (idempotent). */
   async logout(dto: RefreshDto): Promise<void> {
-    const token = await this.dataSource
-      .getRepository(RefreshTokenEntity)
-      .findOneBy({ tokenHash: hashToken(dto.refreshToken) });
+    const token = await this.tokens.findByHash(hashToken(dto.refreshToken));
     if (token) await this.revokeFamily(token.familyId, 'signed_out');
   }
 
@@ -131,16 +120,14 @@ export class AuthService {
     familyId: string,
     reason: SessionEndedEvent['reason'] = 'revoked',
   ): Promise<void> {
-    await this.dataSource
-      .getRepository(RefreshTokenEntity)
-      .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.tokens.revokeFamily(familyId);
     const event: SessionEndedEvent = { sessionId: familyId, reason };
     this.events.committed(EVENTS.sessionEnded, event);
   }
 
   private async issue(user: UserEntity, familyId: string): Promise<AuthResponse> {
     const refreshToken = newOpaqueToken();
-    await this.dataSource.getRepository(RefreshTokenEntity).insert({
+    await this.tokens.insert({
       userId: user.id,
       familyId,
       tokenHash: hashToken(refreshToken),

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { preparedQuery } from '../platform/database/sql';
 import { EVENTS, SessionEndedEvent } from '../platform/events/domain-events';
 import { OnDomainEvent } from '../platform/events/domain-event-bus';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 /** How long a positive answer is trusted before Postgres is asked again. */
 const TRUST_MS = 5_000;
@@ -22,19 +21,13 @@ const MAX_ENTRIES = 10_000;
 export class SessionLiveness {
   private readonly liveUntil = new Map<string, number>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly tokens: RefreshTokensRepository) {}
 
   async isLive(sessionId: string, userId: string, now = Date.now()): Promise<boolean> {
     const key = `${sessionId}:${userId}`;
     const until = this.liveUntil.get(key);
     if (until !== undefined && until > now) return true;
-    const rows = await preparedQuery<{ live: boolean }>(
-      this.dataSource,
-      'session-live',
-      `SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL) AS live`,
-      [sessionId, userId],
-    );
-    const live = rows[0]?.live === true;
+    const live = await this.tokens.sessionIsLive(sessionId, userId);
     this.liveUntil.delete(key);
     if (live) {
       if (this.liveUntil.size >= MAX_ENTRIES) {

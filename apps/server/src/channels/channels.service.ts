@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as policy from '@tandem/domain';
 import { ChannelView, conflict, enforce, notFound } from '@tandem/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogService } from '../platform/audit/audit-log.service';
 import type { Actor } from '../platform/http/actor';
 import { ChannelAccessLostEvent, EVENTS } from '../platform/events/domain-events';
@@ -68,25 +68,18 @@ export class ChannelsService {
       createdBy: string;
     },
   ): Promise<string> {
-    const created = await manager.save(
-      manager.create(ChannelEntity, {
-        networkId: channel.networkId,
-        slug: channel.slug,
-        name: channel.name,
-        description: '',
-        topics: channel.topics,
-        visibility: 'private',
-        createdBy: channel.createdBy,
-      }),
-    );
-    await manager.insert(
-      ChannelMemberEntity,
-      channel.memberIds.map((userId) => ({
-        channelId: created.id,
-        userId,
-        addedBy: channel.createdBy,
-      })),
-    );
+    const created = await this.channels.create(manager, {
+      networkId: channel.networkId,
+      slug: channel.slug,
+      name: channel.name,
+      description: '',
+      topics: channel.topics,
+      visibility: 'private',
+      createdBy: channel.createdBy,
+    });
+    for (const userId of channel.memberIds) {
+      await this.channels.addToList(manager, created.id, userId, channel.createdBy);
+    }
     return created.id;
   }
 

@@ -11,8 +11,6 @@ import {
 import { DataSource } from 'typeorm';
 import type { Actor } from '../platform/http/actor';
 import { loadNetworkAccess } from '../networks/network-access';
-import { NetworkEntity } from '../networks/network.entity';
-import { EntryVersionEntity } from './curation.entities';
 import { CurationRepository } from './curation.repository';
 import type { GuideLanguage } from './dto/curation.dto';
 import { loadEntryAccess } from './entry-access';
@@ -105,7 +103,7 @@ export class CurationExportService {
     const manager = this.dataSource.manager;
     const { entry, access } = await loadEntryAccess(manager, actor.userId, id);
     enforce(policy.readEntry(access));
-    const network = await manager.findOneByOrFail(NetworkEntity, { id: entry.networkId });
+    const network = await this.repository.network(manager, entry.networkId);
     const revealNetwork = access.standing !== null || network.visibility !== 'private';
     const sourceThread = await readableSourceThread(manager, entry.sourceThreadId, actor.userId);
     const wanted =
@@ -125,7 +123,7 @@ export class CurationExportService {
         language: options.language,
       });
     }
-    const version = await manager.findOneBy(EntryVersionEntity, { entryId: id, version: wanted });
+    const version = await this.repository.version(manager, id, wanted);
     if (!version) throw notFound('Version');
     return buildExportEntry({
       entryId: entry.id,

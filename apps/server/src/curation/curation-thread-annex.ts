@@ -1,12 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ThreadAnnex, ThreadAnnexProvider, ThreadAnnexRegistry } from '../discussions/thread-annex';
-import { loadCuratedInto, loadSharedCuratedInto } from './curated-into';
+import { ThreadEntriesRepository } from './thread-entries.repository';
 
 /** The entries curated from a thread, in its view: curation answers discussions' annex question. */
 @Injectable()
 export class CurationThreadAnnex implements ThreadAnnexProvider, OnModuleInit {
-  constructor(private readonly registry: ThreadAnnexRegistry) {}
+  constructor(
+    private readonly registry: ThreadAnnexRegistry,
+    private readonly entries: ThreadEntriesRepository,
+  ) {}
 
   onModuleInit(): void {
     this.registry.register(this);
@@ -17,10 +20,10 @@ export class CurationThreadAnnex implements ThreadAnnexProvider, OnModuleInit {
     threadId: string,
     viewerId: string,
   ): Promise<Partial<ThreadAnnex>> {
-    return { curatedInto: await loadCuratedInto(manager, threadId, viewerId) };
+    return { curatedInto: await this.entries.curatedInto(manager, threadId, viewerId) };
   }
 
   async forRoom(manager: EntityManager, threadId: string): Promise<Partial<ThreadAnnex>> {
-    return { curatedInto: await loadSharedCuratedInto(manager, threadId) };
+    return { curatedInto: await this.entries.sharedCuratedInto(manager, threadId) };
   }
 }

@@ -27,6 +27,7 @@ import { Actor, CurrentActor } from '../platform/http/actor';
 import { PageQuery } from '../platform/http/pagination';
 import { CurationExportService, ExportFile } from './curation-export.service';
 import { CurationService } from './curation.service';
+import { EntryWorkflowService } from './entry-workflow.service';
 import {
   CurateThreadDto,
   EntryListQuery,
@@ -61,6 +62,7 @@ function download(reply: FastifyReply, file: ExportFile): Buffer | string {
 export class CurationController {
   constructor(
     private readonly curation: CurationService,
+    private readonly workflow: EntryWorkflowService,
     private readonly exports: CurationExportService,
   ) {}
 
@@ -133,7 +135,7 @@ export class CurationController {
   @Post('entries/:id/submit')
   @HttpCode(200)
   submit(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<EntryView> {
-    return this.curation.transition(actor, id, 'submit');
+    return this.workflow.transition(actor, id, 'submit');
   }
 
   @Post('entries/:id/request-changes')
@@ -143,7 +145,7 @@ export class CurationController {
     @Param('id', uuid) id: string,
     @Body() dto: RequestChangesDto,
   ): Promise<EntryView> {
-    return this.curation.transition(actor, id, 'request_changes', dto.note);
+    return this.workflow.transition(actor, id, 'request_changes', dto.note);
   }
 
   @Post('entries/:id/publish')
@@ -153,20 +155,20 @@ export class CurationController {
     @Param('id', uuid) id: string,
     @Body() dto: PublishEntryDto,
   ): Promise<EntryView> {
-    return this.curation.transition(actor, id, 'publish', dto.note ?? '');
+    return this.workflow.transition(actor, id, 'publish', dto.note ?? '');
   }
 
   @Post('entries/:id/archive')
   @HttpCode(200)
   archive(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<EntryView> {
-    return this.curation.transition(actor, id, 'archive');
+    return this.workflow.transition(actor, id, 'archive');
   }
 
   /** Opens a published entry for its next version; readers keep the published one meanwhile. */
   @Post('entries/:id/revise')
   @HttpCode(200)
   revise(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<EntryView> {
-    return this.curation.transition(actor, id, 'revise');
+    return this.workflow.transition(actor, id, 'revise');
   }
 
   @Get('entries/:id/versions')

@@ -8,14 +8,20 @@ import { CurationThreadAnnex } from './curation-thread-annex';
 import { EntryLinkTarget } from './entry-link-target';
 import { CurationRepository } from './curation.repository';
 import { CurationService } from './curation.service';
+import { EntryEvidenceRepository } from './entry-evidence.repository';
+import { EntryWorkflowService } from './entry-workflow.service';
+import { ThreadEntriesRepository } from './thread-entries.repository';
 
 @Module({
   imports: [NotificationsModule, DiscussionsModule, LibraryModule],
   controllers: [CurationController],
   providers: [
     CurationService,
+    EntryWorkflowService,
     CurationExportService,
     CurationRepository,
+    EntryEvidenceRepository,
+    ThreadEntriesRepository,
     CurationThreadAnnex,
     EntryLinkTarget,
   ],

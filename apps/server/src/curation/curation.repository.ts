@@ -1,30 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import {
-  badRequest,
-  DiscussedInView,
-  EntrySummaryView,
   notFound,
-  Page,
-  Standing,
-  Topic,
+  type EntryPersonView,
+  type EntrySummaryView,
+  type Page,
+  type Standing,
+  type Topic,
 } from '@tandem/domain';
-import type { EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
+import { EntityManager, In } from 'typeorm';
+import { anyLanguageTsquery, decodeNewestFirstCursor } from '../library/library-sql';
 import { loadStanding } from '../networks/network-access';
-import type { EntryLinkDto, EntryListQuery } from './dto/curation.dto';
+import { NetworkEntity } from '../networks/network.entity';
+import { encodeCursor, pageSize } from '../platform/http/pagination';
+import { UserEntity } from '../users/user.entity';
+import {
+  EntryEntity,
+  EntryVersionEntity,
+  NetworkEntrySettingsEntity,
+  VersionContent,
+} from './curation.entities';
+import type { EntryListQuery } from './dto/curation.dto';
 import { EntrySummaryRow, toEntrySummaryView } from './entry-views';
-
-/** A query in any content language: the OR of each configuration's reading of it. */
-export const ENTRY_TSQUERY = (param: string): string =>
-  `(websearch_to_tsquery('english', ${param}) || websearch_to_tsquery('french', ${param}) || websearch_to_tsquery('italian', ${param}) || websearch_to_tsquery('german', ${param}) || websearch_to_tsquery('simple', ${param}))`;
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const invalidCursor = () =>
-  badRequest('Invalid cursor', [
-    { field: 'cursor', problems: ['cursor is not one this server issued'] },
-  ]);
 
 /**
  * Entries of one network ($2) as the viewer ($1) sees them, one row each: editors (the network's
@@ -54,16 +50,7 @@ const VISIBLE_ENTRIES = `
      AND (x.editor OR (e.current_version IS NOT NULL
           AND (mem.role IS NOT NULL OR (e.scope = 'public' AND coalesce(s.allow_public_entries, false)))))`;
 
-/** Threads citing the entry ($2) that the viewer ($1) may read. */
-const CITING_THREADS = `
-  FROM thread_links l
-  JOIN threads t ON t.id = l.thread_id
-  JOIN channels c ON c.id = t.channel_id
-  JOIN network_memberships tm ON tm.network_id = t.network_id AND tm.user_id = $1
- WHERE l.target_type = 'entry' AND l.target_id = $2
-   AND (c.visibility = 'network' OR EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $1))`;
-
-/** The queries curation needs beyond single-row loads. */
+/** Entries, their published versions and the network's entry settings. */
 @Injectable()
 export class CurationRepository {
   async threadFacts(
@@ -118,19 +105,10 @@ export class CurationRepository {
     else where.push(`x.shown_status <> 'archived'`);
     if (query.topic) add((p) => `${p} = ANY(x.topics)`, query.topic);
     if (query.phase) add((p) => `x.phase = ${p}`, query.phase);
-    if (query.q) add((p) => `x.tsv @@ ${ENTRY_TSQUERY(p)}`, query.q);
-    const after = decodeCursor(query.cursor, 2);
+    if (query.q) add((p) => `x.tsv @@ ${anyLanguageTsquery(p)}`, query.q);
+    const after = decodeNewestFirstCursor(query.cursor);
     if (after) {
-      const [createdAt, id] = after;
-      // Only what this server issues: an ISO timestamp and a UUID (Postgres would fail on others).
-      if (
-        typeof createdAt !== 'string' ||
-        !ISO_INSTANT.test(createdAt) ||
-        Number.isNaN(Date.parse(createdAt))
-      )
-        throw invalidCursor();
-      if (typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
-      params.push(createdAt, id);
+      params.push(...after);
       where.push(
         `(date_trunc('milliseconds', x.created_at), x.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
       );
@@ -196,65 +174,6 @@ export class CurationRepository {
     return rows[0] ? toEntrySummaryView(rows[0]) : null;
   }
 
-  async discussedIn(
-    manager: EntityManager,
-    viewerId: string,
-    entryId: string,
-  ): Promise<DiscussedInView[]> {
-    const rows: {
-      thread_id: string;
-      title: string;
-      channel_id: string;
-      network_id: string;
-      note: string;
-      created_at: Date;
-    }[] = await manager.query(
-      `SELECT l.thread_id, t.title, t.channel_id, t.network_id, l.note, l.created_at ${CITING_THREADS}
-        ORDER BY t.last_activity_at DESC LIMIT 100`,
-      [viewerId, entryId],
-    );
-    return rows.map((row) => ({
-      threadId: row.thread_id,
-      threadTitle: row.title,
-      channelId: row.channel_id,
-      networkId: row.network_id,
-      note: row.note,
-      linkedAt: row.created_at.toISOString(),
-    }));
-  }
-
-  async discussionCount(
-    manager: EntityManager,
-    viewerId: string,
-    entryId: string,
-  ): Promise<number> {
-    const rows: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n ${CITING_THREADS}`,
-      [viewerId, entryId],
-    );
-    return rows[0]?.n ?? 0;
-  }
-
-  /** Which of the given items an entry of `networkId` may rest on: published, own network or public. */
-  async linkableItems(
-    manager: EntityManager,
-    networkId: string,
-    links: EntryLinkDto[],
-  ): Promise<Set<string>> {
-    if (links.length === 0) return new Set();
-    const research = links.filter((l) => l.type === 'research').map((l) => l.id);
-    const caseStudies = links.filter((l) => l.type === 'case_study').map((l) => l.id);
-    const rows: { type: string; id: string }[] = await manager.query(
-      `SELECT 'research' AS type, id FROM research_summaries
-        WHERE id = ANY($1::uuid[]) AND status = 'published' AND (scope = 'public' OR network_id = $3)
-       UNION ALL
-       SELECT 'case_study' AS type, id FROM case_studies
-        WHERE id = ANY($2::uuid[]) AND status = 'published' AND (scope = 'public' OR network_id = $3)`,
-      [research, caseStudies, networkId],
-    );
-    return new Set(rows.map((row) => `${row.type}:${row.id}`));
-  }
-
   /**
    * Authors of the thread's messages who can read the entry's published version: members of the
    * entry's network, or anyone when the entry is effectively public.
@@ -281,5 +200,114 @@ export class CurationRepository {
       [networkId],
     );
     return rows.map((row) => row.user_id);
+  }
+
+  async insertEntry(
+    manager: EntityManager,
+    fields: Pick<
+      EntryEntity,
+      | 'networkId'
+      | 'sourceThreadId'
+      | 'createdBy'
+      | 'status'
+      | 'scope'
+      | 'title'
+      | 'topics'
+      | 'phase'
+      | 'language'
+      | 'searchConfig'
+    >,
+  ): Promise<EntryEntity> {
+    return manager.save(manager.create(EntryEntity, fields));
+  }
+
+  async updateEntry(
+    manager: EntityManager,
+    entryId: string,
+    changes: Partial<EntryEntity>,
+  ): Promise<void> {
+    await manager.update(EntryEntity, { id: entryId }, changes);
+  }
+
+  entry(manager: EntityManager, entryId: string): Promise<EntryEntity> {
+    return manager.findOneByOrFail(EntryEntity, { id: entryId });
+  }
+
+  network(manager: EntityManager, networkId: string): Promise<NetworkEntity> {
+    return manager.findOneByOrFail(NetworkEntity, { id: networkId });
+  }
+
+  user(manager: EntityManager, userId: string): Promise<UserEntity> {
+    return manager.findOneByOrFail(UserEntity, { id: userId });
+  }
+
+  version(
+    manager: EntityManager,
+    entryId: string,
+    version: number,
+  ): Promise<EntryVersionEntity | null> {
+    return manager.findOneBy(EntryVersionEntity, { entryId, version });
+  }
+
+  /** Up to `limit` versions, newest first, older than `before` when given. */
+  versions(
+    manager: EntityManager,
+    entryId: string,
+    before: number | null,
+    limit: number,
+  ): Promise<EntryVersionEntity[]> {
+    const builder = manager
+      .createQueryBuilder(EntryVersionEntity, 'v')
+      .where('v.entryId = :id', { id: entryId })
+      .orderBy('v.version', 'DESC')
+      .limit(limit);
+    if (before !== null) builder.andWhere('v.version < :before', { before });
+    return builder.getMany();
+  }
+
+  /** Writes a published version. Run inside the publishing transaction, the entry row locked. */
+  async insertVersion(
+    manager: EntityManager,
+    version: {
+      entryId: string;
+      version: number;
+      searchConfig: string;
+      content: VersionContent;
+      note: string;
+      publishedBy: string;
+    },
+  ): Promise<void> {
+    const { content } = version;
+    await manager.insert(EntryVersionEntity, {
+      ...version,
+      title: content.title,
+      topics: content.topics,
+      phase: content.phase,
+      language: content.language,
+    });
+  }
+
+  async saveSettings(
+    manager: EntityManager,
+    networkId: string,
+    allowPublicEntries: boolean,
+    updatedBy: string,
+  ): Promise<void> {
+    await manager.upsert(
+      NetworkEntrySettingsEntity,
+      { networkId, allowPublicEntries, updatedBy, updatedAt: new Date() },
+      ['networkId'],
+    );
+  }
+
+  /** Names of moderators who acted (drafter, reviewer, publisher); never an email. */
+  async people(
+    manager: EntityManager,
+    ids: (string | null)[],
+  ): Promise<Map<string, EntryPersonView>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const users = await manager.findBy(UserEntity, { id: In(wanted) });
+    return new Map(users.map((u) => [u.id, { userId: u.id, displayName: u.displayName }]));
   }
 }

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import * as policy from '@tandem/domain';
 import {
-  AuditAction,
   badRequest,
   canReadPublished,
   canReadWorkingCopy,
-  conflict,
   DiscussedInView,
   enforce,
-  EntryAction,
   EntryPersonView,
   EntrySettingsView,
   EntrySummaryView,
@@ -16,30 +13,21 @@ import {
   EntryVersionView,
   EntryView,
   FieldProblem,
-  nextStatus,
   notFound,
-  NotificationKind,
   Page,
   SEARCH_CONFIG_FOR,
 } from '@tandem/domain';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogService } from '../platform/audit/audit-log.service';
 import { loadThreadAccess } from '../channels/channel-access';
 import type { Actor } from '../platform/http/actor';
 import { decodeCursor, encodeCursor, pageSize, PageQuery } from '../platform/http/pagination';
-import { EntryPublishedEvent, EVENTS } from '../platform/events/domain-events';
-import { loadSharedLibraryLinks } from '../library/thread-links';
-import { loadNetworkAccess } from '../networks/network-access';
-import { NetworkEntity } from '../networks/network.entity';
-import { NotificationsService } from '../notifications/notifications.service';
-import { UserEntity } from '../users/user.entity';
 import {
-  EntryEntity,
-  EntryLinkEntity,
-  EntryQuoteEntity,
-  EntryVersionEntity,
-  NetworkEntrySettingsEntity,
-} from './curation.entities';
+  LibraryLinksRepository,
+  loadSharedLibraryLinks,
+} from '../library/library-links.repository';
+import { loadNetworkAccess } from '../networks/network-access';
+import type { EntryEntity } from './curation.entities';
 import { CurationRepository } from './curation.repository';
 import type {
   CurateThreadDto,
@@ -48,48 +36,28 @@ import type {
   EntrySettingsDto,
   UpdateEntryDto,
 } from './dto/curation.dto';
-import { accessOf, loadAllowPublic, loadEntryAccess, LoadedEntryAccess } from './entry-access';
+import { loadAllowPublic, loadEntryAccess, LoadedEntryAccess } from './entry-access';
 import {
   loadQuotes,
   loadWorkingContent,
   mapVersionContent,
   readableSourceThread,
-  snapshotOf,
 } from './entry-content';
+import { EntryEvidenceRepository } from './entry-evidence.repository';
 import { toEntryView, toVersionSummaryView } from './entry-views';
-import { DomainEvents } from '../platform/events/domain-event-bus';
-
-const AUDIT_FOR: Record<EntryAction, AuditAction> = {
-  submit: 'entry.submitted',
-  request_changes: 'entry.changes_requested',
-  publish: 'entry.published',
-  archive: 'entry.archived',
-  revise: 'entry.revised',
-};
-
-/** Recipients and kind of what follows a committed transition, sent after the commit. */
-interface AfterTransition {
-  entryId: string;
-  networkId: string;
-  action: EntryAction;
-  version: number | null;
-  sourceThreadId: string | null;
-  drafterId: string | null;
-  note: string;
-}
 
 /**
- * Curation use cases: drafting an entry from a thread, editing the working copy, the review
- * workflow with its published versions, and the network's public-entries setting. Every method
- * takes the actor first and asks the domain policy before it reads or writes anything else.
+ * Curation use cases: drafting an entry from a thread, reading and editing it, and the network's
+ * public-entries setting (the review workflow is EntryWorkflowService's). Every method takes the
+ * actor first and asks the domain policy before it reads or writes anything else.
  */
 @Injectable()
 export class CurationService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly repository: CurationRepository,
-    private readonly events: DomainEvents,
-    private readonly notifications: NotificationsService,
+    private readonly entryRepository: CurationRepository,
+    private readonly evidenceRepository: EntryEvidenceRepository,
+    private readonly linkRepository: LibraryLinksRepository,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -115,28 +83,26 @@ export class CurationService {
     const language = dto.language ?? 'en';
 
     const entryId = await this.dataSource.transaction(async (manager) => {
-      const thread = await this.repository.threadFacts(manager, threadId);
-      const entry = await manager.save(
-        manager.create(EntryEntity, {
-          networkId: access.networkId,
-          sourceThreadId: threadId,
-          createdBy: actor.userId,
-          status: 'draft',
-          scope,
-          title: dto.title ?? thread.title,
-          topics: thread.topics,
-          phase: dto.phase ?? 'implementation',
-          language,
-          searchConfig: SEARCH_CONFIG_FOR[language],
-        }),
-      );
-      await this.replaceQuotes(manager, entry.id, messageIds);
+      const thread = await this.entryRepository.threadFacts(manager, threadId);
+      const entry = await this.entryRepository.insertEntry(manager, {
+        networkId: access.networkId,
+        sourceThreadId: threadId,
+        createdBy: actor.userId,
+        status: 'draft',
+        scope,
+        title: dto.title ?? thread.title,
+        topics: thread.topics,
+        phase: dto.phase ?? 'implementation',
+        language,
+        searchConfig: SEARCH_CONFIG_FOR[language],
+      });
+      await this.evidenceRepository.replaceQuotes(manager, entry.id, messageIds);
       // The library items the thread cites and every reader of the thread can open.
       const cited = (await loadSharedLibraryLinks(manager, threadId)).filter(
         (link): link is typeof link & { targetType: 'research' | 'case_study' } =>
           link.targetType === 'research' || link.targetType === 'case_study',
       );
-      await this.replaceLinks(
+      await this.evidenceRepository.replaceLinks(
         manager,
         entry.id,
         cited
@@ -166,7 +132,12 @@ export class CurationService {
   /** Newest first by creation, with a cursor on (created_at, id). */
   async list(actor: Actor, slug: string, query: EntryListQuery): Promise<Page<EntrySummaryView>> {
     const { network } = await loadNetworkAccess(this.dataSource.manager, actor.userId, slug);
-    return this.repository.listEntries(this.dataSource.manager, actor.userId, network.id, query);
+    return this.entryRepository.listEntries(
+      this.dataSource.manager,
+      actor.userId,
+      network.id,
+      query,
+    );
   }
 
   async versions(
@@ -174,7 +145,8 @@ export class CurationService {
     id: string,
     query: PageQuery,
   ): Promise<Page<EntryVersionSummaryView>> {
-    const loaded = await loadEntryAccess(this.dataSource.manager, actor.userId, id);
+    const manager = this.dataSource.manager;
+    const loaded = await loadEntryAccess(manager, actor.userId, id);
     enforce(policy.readEntry(loaded.access));
     const limit = pageSize(query);
     const after = decodeCursor(query.cursor, 1);
@@ -184,15 +156,12 @@ export class CurationService {
         { field: 'cursor', problems: ['cursor is not one this server issued'] },
       ]);
     }
-    const builder = this.dataSource.manager
-      .createQueryBuilder(EntryVersionEntity, 'v')
-      .where('v.entryId = :id', { id })
-      .orderBy('v.version', 'DESC')
-      .limit(limit + 1);
-    if (before !== null) builder.andWhere('v.version < :before', { before });
-    const rows = await builder.getMany();
+    const rows = await this.entryRepository.versions(manager, id, before, limit + 1);
     const items = rows.slice(0, limit);
-    const people = await this.people(items.map((v) => v.publishedBy));
+    const people = await this.entryRepository.people(
+      manager,
+      items.map((v) => v.publishedBy),
+    );
     const last = items.at(-1);
     return {
       items: items.map((v) => toVersionSummaryView(v, personOf(people, v.publishedBy))),
@@ -201,18 +170,16 @@ export class CurationService {
   }
 
   async version(actor: Actor, id: string, number: number): Promise<EntryVersionView> {
-    const loaded = await loadEntryAccess(this.dataSource.manager, actor.userId, id);
+    const manager = this.dataSource.manager;
+    const loaded = await loadEntryAccess(manager, actor.userId, id);
     enforce(policy.readEntry(loaded.access));
-    const version = await this.dataSource.manager.findOneBy(EntryVersionEntity, {
-      entryId: id,
-      version: number,
-    });
+    const version = await this.entryRepository.version(manager, id, number);
     if (!version) throw notFound('Version');
-    const people = await this.people([version.publishedBy]);
+    const people = await this.entryRepository.people(manager, [version.publishedBy]);
     return {
       ...toVersionSummaryView(version, personOf(people, version.publishedBy)),
       entryId: id,
-      content: await mapVersionContent(this.dataSource.manager, version.content, actor.userId),
+      content: await mapVersionContent(manager, version.content, actor.userId),
     };
   }
 
@@ -220,7 +187,7 @@ export class CurationService {
   async discussedIn(actor: Actor, id: string): Promise<DiscussedInView[]> {
     const loaded = await loadEntryAccess(this.dataSource.manager, actor.userId, id);
     enforce(policy.readEntry(loaded.access));
-    return this.repository.discussedIn(this.dataSource.manager, actor.userId, id);
+    return this.linkRepository.discussedIn(this.dataSource.manager, actor.userId, 'entry', id);
   }
 
   // ---------------------------------------------------------------------------- editing
@@ -252,125 +219,21 @@ export class CurationService {
       }
       if (dto.links !== undefined) await this.assertLinkable(manager, entry, dto.links);
 
-      const changes: Partial<EntryEntity> = {};
-      for (const key of [
-        'title',
-        'summary',
-        'whatWasDone',
-        'whatWorked',
-        'whatDidNot',
-        'adaptation',
-        'evaluation',
-        'topics',
-        'phase',
-        'scope',
-      ] as const) {
-        if (dto[key] !== undefined) Object.assign(changes, { [key]: dto[key] });
-      }
-      if (dto.context?.who !== undefined) changes.contextWho = dto.context.who;
-      if (dto.context?.where !== undefined) changes.contextWhere = dto.context.where;
-      const resources = dto.resources;
-      if (resources) {
-        if (resources.budgetEur !== undefined) changes.budgetEur = resources.budgetEur;
-        if (resources.staffFte !== undefined) changes.staffFte = resources.staffFte;
-        if (resources.volunteers !== undefined) changes.volunteers = resources.volunteers;
-        if (resources.durationMonths !== undefined)
-          changes.durationMonths = resources.durationMonths;
-        if (resources.note !== undefined) changes.resourcesNote = resources.note;
-      }
-      if (dto.language !== undefined) {
-        changes.language = dto.language;
-        changes.searchConfig = SEARCH_CONFIG_FOR[dto.language];
-      }
-      if (Object.keys(changes).length > 0) await manager.update(EntryEntity, { id }, changes);
-      if (dto.messageIds !== undefined) await this.replaceQuotes(manager, id, dto.messageIds);
-      if (dto.links !== undefined) await this.replaceLinks(manager, id, dto.links);
+      const changes = entryChanges(dto);
+      if (Object.keys(changes).length > 0)
+        await this.entryRepository.updateEntry(manager, id, changes);
+      if (dto.messageIds !== undefined)
+        await this.evidenceRepository.replaceQuotes(manager, id, dto.messageIds);
+      if (dto.links !== undefined)
+        await this.evidenceRepository.replaceLinks(manager, id, dto.links);
       if (
         Object.keys(changes).length === 0 &&
         (dto.messageIds !== undefined || dto.links !== undefined)
       ) {
         // The lists live in tables of their own; the entry still records that it changed.
-        await manager.update(EntryEntity, { id }, { updatedAt: new Date() });
+        await this.entryRepository.updateEntry(manager, id, { updatedAt: new Date() });
       }
     });
-    return this.get(actor, id);
-  }
-
-  // --------------------------------------------------------------------------- workflow
-
-  /**
-   * Moves an entry through its workflow. Illegal moves answer 409 invalid_transition naming the
-   * allowed ones, self-publishing 403, an entry not ready for review 409 naming what is missing;
-   * in every refusal nothing changes. Publishing writes the next immutable version. The audit
-   * entry commits with the change; notifications and socket events follow the commit.
-   */
-  async transition(actor: Actor, id: string, action: EntryAction, note = ''): Promise<EntryView> {
-    const after = await this.dataSource.transaction(async (manager) => {
-      const { entry, access } = await loadEntryAccess(manager, actor.userId, id, { lock: true });
-      enforce(policy.transitionEntry(access, action));
-      const status = nextStatus(entry.status, action);
-      if (action === 'submit' || action === 'publish')
-        await this.assertReady(manager, entry, actor);
-
-      const changes: Partial<EntryEntity> = { status };
-      let version: number | null = null;
-      if (action === 'submit') {
-        changes.submittedBy = actor.userId;
-        changes.submittedAt = new Date();
-      } else if (action === 'request_changes') {
-        changes.reviewNote = note;
-        changes.reviewNoteBy = actor.userId;
-        changes.reviewNoteAt = new Date();
-      } else if (action === 'archive') {
-        changes.archivedAt = new Date();
-      } else if (action === 'publish') {
-        version = (entry.currentVersion ?? 0) + 1;
-        const sourceThread = entry.sourceThreadId
-          ? await this.repository.threadTitle(manager, entry.sourceThreadId)
-          : null;
-        const content = await snapshotOf(manager, entry, sourceThread);
-        await manager.insert(EntryVersionEntity, {
-          entryId: id,
-          version,
-          title: content.title,
-          topics: content.topics,
-          phase: content.phase,
-          language: content.language,
-          searchConfig: entry.searchConfig,
-          content,
-          note,
-          publishedBy: actor.userId,
-        });
-        changes.currentVersion = version;
-        // A new version answers the last request for changes.
-        changes.reviewNote = null;
-        changes.reviewNoteBy = null;
-        changes.reviewNoteAt = null;
-      }
-      await manager.update(EntryEntity, { id }, changes);
-      await this.audit.record(manager, {
-        networkId: entry.networkId,
-        actorId: actor.userId,
-        action: AUDIT_FOR[action],
-        subject: { type: 'entry', id },
-        details: {
-          from: entry.status,
-          to: status,
-          ...(version !== null ? { version } : {}),
-          ...(note ? { note } : {}),
-        },
-      });
-      return {
-        entryId: id,
-        networkId: entry.networkId,
-        action,
-        version,
-        sourceThreadId: entry.sourceThreadId,
-        drafterId: entry.createdBy,
-        note,
-      } satisfies AfterTransition;
-    });
-    await this.events.afterCommit(() => this.announce(actor, after));
     return this.get(actor, id);
   }
 
@@ -401,15 +264,11 @@ export class CurationService {
       enforce(policy.changeEntrySettings(standing));
       const before = await loadAllowPublic(manager, network.id);
       if (before === dto.allowPublicEntries) return;
-      await manager.upsert(
-        NetworkEntrySettingsEntity,
-        {
-          networkId: network.id,
-          allowPublicEntries: dto.allowPublicEntries,
-          updatedBy: actor.userId,
-          updatedAt: new Date(),
-        },
-        ['networkId'],
+      await this.entryRepository.saveSettings(
+        manager,
+        network.id,
+        dto.allowPublicEntries,
+        actor.userId,
       );
       await this.audit.record(manager, {
         networkId: network.id,
@@ -432,10 +291,7 @@ export class CurationService {
     let publishedAt: Date | null = null;
     const current =
       entry.currentVersion !== null
-        ? await manager.findOneBy(EntryVersionEntity, {
-            entryId: entry.id,
-            version: entry.currentVersion,
-          })
+        ? await this.entryRepository.version(manager, entry.id, entry.currentVersion)
         : null;
     if (current) publishedAt = current.publishedAt;
     if (working) {
@@ -445,8 +301,11 @@ export class CurationService {
     } else {
       throw notFound('Entry');
     }
-    const network = await manager.findOneByOrFail(NetworkEntity, { id: entry.networkId });
-    const people = await this.people([entry.createdBy, entry.reviewNoteBy]);
+    const network = await this.entryRepository.network(manager, entry.networkId);
+    const people = await this.entryRepository.people(manager, [
+      entry.createdBy,
+      entry.reviewNoteBy,
+    ]);
     return toEntryView({
       entry,
       access,
@@ -457,17 +316,14 @@ export class CurationService {
       drafter: personOf(people, entry.createdBy),
       reviewNoteBy: personOf(people, entry.reviewNoteBy),
       publishedAt,
-      discussionCount: await this.repository.discussionCount(manager, actor.userId, entry.id),
+      discussionCount: await this.linkRepository.discussionCount(
+        manager,
+        actor.userId,
+        'entry',
+        entry.id,
+      ),
       revealNetwork: access.standing !== null || network.visibility !== 'private',
     });
-  }
-
-  /** Names of moderators who acted (drafter, reviewer, publisher); never an email. */
-  private async people(ids: (string | null)[]): Promise<Map<string, EntryPersonView>> {
-    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    if (wanted.length === 0) return new Map();
-    const users = await this.dataSource.manager.findBy(UserEntity, { id: In(wanted) });
-    return new Map(users.map((u) => [u.id, { userId: u.id, displayName: u.displayName }]));
   }
 
   /**
@@ -482,12 +338,8 @@ export class CurationService {
   ): Promise<void> {
     const fresh = messageIds.filter((messageId) => !alreadyQuoted.includes(messageId));
     if (fresh.length === 0) return;
-    const rows: { id: string; deleted: boolean }[] = await manager.query(
-      // A message moderators hid is as unquotable as a deleted one: its text is not for readers.
-      `SELECT id, (deleted_at IS NOT NULL OR hidden_at IS NOT NULL) AS deleted FROM messages WHERE thread_id = $1 AND id = ANY($2::uuid[])`,
-      [threadId, fresh],
-    );
-    const found = new Map(rows.map((row) => [row.id, row.deleted]));
+    // A message moderators hid is as unquotable as a deleted one: its text is not for readers.
+    const found = await this.evidenceRepository.messagesOfThread(manager, threadId, fresh);
     const problems: string[] = [];
     for (const messageId of fresh) {
       if (!found.has(messageId))
@@ -511,7 +363,7 @@ export class CurationService {
   ): Promise<void> {
     const seen = new Set<string>();
     const problems: FieldProblem[] = [];
-    const usable = await this.repository.linkableItems(manager, entry.networkId, links);
+    const usable = await this.evidenceRepository.linkableItems(manager, entry.networkId, links);
     links.forEach((link, index) => {
       const key = `${link.type}:${link.id}`;
       if (seen.has(key)) {
@@ -530,149 +382,40 @@ export class CurationService {
       throw badRequest(`Invalid request: ${problems.map((p) => p.field).join(', ')}`, problems);
     }
   }
+}
 
-  private async assertReady(
-    manager: EntityManager,
-    entry: EntryEntity,
-    actor: Actor,
-  ): Promise<void> {
-    const content = await loadWorkingContent(manager, entry, actor.userId);
-    const problems = policy.reviewProblems(content);
-    if (problems.length > 0) {
-      throw conflict(
-        `This entry is not ready: ${problems.map((p) => p.field).join(', ')}`,
-        problems,
-      );
-    }
+/** The working-copy columns an edit changes; the quote and link lists are written apart. */
+function entryChanges(dto: UpdateEntryDto): Partial<EntryEntity> {
+  const changes: Partial<EntryEntity> = {};
+  for (const key of [
+    'title',
+    'summary',
+    'whatWasDone',
+    'whatWorked',
+    'whatDidNot',
+    'adaptation',
+    'evaluation',
+    'topics',
+    'phase',
+    'scope',
+  ] as const) {
+    if (dto[key] !== undefined) Object.assign(changes, { [key]: dto[key] });
   }
-
-  private async replaceQuotes(
-    manager: EntityManager,
-    entryId: string,
-    messageIds: string[],
-  ): Promise<void> {
-    await manager.delete(EntryQuoteEntity, { entryId });
-    if (messageIds.length === 0) return;
-    await manager.insert(
-      EntryQuoteEntity,
-      messageIds.map((messageId, position) => ({ entryId, messageId, position })),
-    );
+  if (dto.context?.who !== undefined) changes.contextWho = dto.context.who;
+  if (dto.context?.where !== undefined) changes.contextWhere = dto.context.where;
+  const resources = dto.resources;
+  if (resources) {
+    if (resources.budgetEur !== undefined) changes.budgetEur = resources.budgetEur;
+    if (resources.staffFte !== undefined) changes.staffFte = resources.staffFte;
+    if (resources.volunteers !== undefined) changes.volunteers = resources.volunteers;
+    if (resources.durationMonths !== undefined) changes.durationMonths = resources.durationMonths;
+    if (resources.note !== undefined) changes.resourcesNote = resources.note;
   }
-
-  private async replaceLinks(
-    manager: EntityManager,
-    entryId: string,
-    links: { type: 'research' | 'case_study'; id: string }[],
-  ): Promise<void> {
-    await manager.delete(EntryLinkEntity, { entryId });
-    if (links.length === 0) return;
-    await manager.insert(
-      EntryLinkEntity,
-      links.map((link, position) => ({
-        entryId,
-        targetType: link.type,
-        targetId: link.id,
-        position,
-      })),
-    );
+  if (dto.language !== undefined) {
+    changes.language = dto.language;
+    changes.searchConfig = SEARCH_CONFIG_FOR[dto.language];
   }
-
-  /**
-   * What a committed transition tells others. A publish notifies the source thread's
-   * participants who can read the entry (not the publisher), emits `entry:published` to them and
-   * to the thread's rooms, and refreshes the thread's "curated into"; a submission asks the
-   * network's other moderators and admins for review; a request for changes tells the drafter.
-   */
-  private async announce(actor: Actor, after: AfterTransition): Promise<void> {
-    const manager = this.dataSource.manager;
-    const entry = await manager.findOneByOrFail(EntryEntity, { id: after.entryId });
-    const publisher = await manager.findOneByOrFail(UserEntity, { id: actor.userId });
-    const actorView: policy.AuthorView = {
-      kind: 'named',
-      userId: publisher.id,
-      displayName: publisher.displayName,
-      handle: publisher.handle,
-      organisationLabel: null,
-    };
-    const notify = async (
-      kind: NotificationKind,
-      userIds: string[],
-      title: string,
-      excerptText: string,
-      dedupe: string | null,
-    ) =>
-      this.notifications.notify({
-        userIds: userIds.filter((userId) => userId !== actor.userId),
-        kind,
-        networkId: after.networkId,
-        subject: { type: 'entry', id: after.entryId, title },
-        actor: actorView,
-        excerpt: excerptText,
-        dedupeKey: dedupe,
-      });
-
-    if (after.action === 'publish' && after.version !== null) {
-      const allowPublic = await loadAllowPublic(manager, after.networkId);
-      const participants = after.sourceThreadId
-        ? await this.repository.threadParticipantsWhoCanRead(
-            manager,
-            after.sourceThreadId,
-            after.networkId,
-            policy.effectiveScope(entry.scope, allowPublic) === 'public',
-          )
-        : [];
-      const recipients = participants.filter((userId) => userId !== actor.userId);
-      await notify(
-        'entry_published',
-        recipients,
-        entry.title,
-        policy.excerpt(entry.summary),
-        `entry:${after.entryId}:v${after.version}`,
-      );
-      const summary = await this.repository.publishedSummary(manager, after.entryId);
-      const channelId = after.sourceThreadId
-        ? await this.repository.threadChannel(manager, after.sourceThreadId)
-        : null;
-      if (summary) {
-        const event: EntryPublishedEvent = {
-          entry: summary,
-          threadId: after.sourceThreadId,
-          channelId,
-          userIds: recipients,
-        };
-        this.events.committed(EVENTS.entryPublished, event);
-      }
-    } else if (after.action === 'submit') {
-      const reviewers = await this.repository.reviewers(manager, after.networkId);
-      await notify(
-        'entry_submitted',
-        reviewers.filter((userId) => userId !== after.drafterId),
-        entry.title,
-        policy.excerpt(entry.summary),
-        null,
-      );
-    } else if (after.action === 'request_changes' && after.drafterId) {
-      const standing = await this.repository.standing(manager, after.networkId, after.drafterId);
-      // Only a drafter who can still read the working copy hears of it.
-      if (
-        standing !== null &&
-        canReadWorkingCopy(accessOf(entry, standing, false, after.drafterId))
-      ) {
-        await notify(
-          'entry_changes_requested',
-          [after.drafterId],
-          entry.title,
-          policy.excerpt(after.note),
-          null,
-        );
-      }
-    }
-    if (after.sourceThreadId) {
-      this.events.committed(EVENTS.threadUpdated, { threadId: after.sourceThreadId } satisfies {
-        threadId: string;
-      });
-    }
-  }
+  return changes;
 }
 
 function personOf(people: Map<string, EntryPersonView>, id: string | null): EntryPersonView | null {

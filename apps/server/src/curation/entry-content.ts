@@ -10,7 +10,7 @@ import {
   Attribution,
 } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
-import { readableLibraryItem } from '../library/thread-links';
+import { readableLibraryItem } from '../library/library-sql';
 import type { EntryEntity, StoredQuote, VersionContent } from './curation.entities';
 
 /**

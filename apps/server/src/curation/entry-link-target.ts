@@ -1,15 +1,18 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { LinkTargetProvider, ThreadLinks } from '../library/thread-links';
-import { publishedForNetwork, readablePublishedEntry } from './entry-access';
 import { assertEntryLinkable } from './entry-links';
+import { ThreadEntriesRepository } from './thread-entries.repository';
 
 /** Best-practice entries as targets of a thread's links: the library stores, curation answers. */
 @Injectable()
 export class EntryLinkTarget implements LinkTargetProvider, OnModuleInit {
   readonly targetType = 'entry' as const;
 
-  constructor(private readonly links: ThreadLinks) {}
+  constructor(
+    private readonly links: ThreadLinks,
+    private readonly entries: ThreadEntriesRepository,
+  ) {}
 
   onModuleInit(): void {
     this.links.register(this);
@@ -24,33 +27,19 @@ export class EntryLinkTarget implements LinkTargetProvider, OnModuleInit {
     return assertEntryLinkable(manager, userId, targetId, threadNetworkId);
   }
 
-  async titlesForViewer(
+  titlesForViewer(
     manager: EntityManager,
     ids: string[],
     viewerId: string,
   ): Promise<Map<string, string>> {
-    const rows: { id: string; title: string }[] = await manager.query(
-      `SELECT en.id, ev.title
-         FROM entries en
-         JOIN entry_versions ev ON ev.entry_id = en.id AND ev.version = en.current_version
-        WHERE en.id = ANY($1::uuid[]) AND ${readablePublishedEntry('en', '$2')}`,
-      [ids, viewerId],
-    );
-    return new Map(rows.map((row) => [row.id, row.title]));
+    return this.entries.titlesForViewer(manager, ids, viewerId);
   }
 
-  async titlesForNetwork(
+  titlesForNetwork(
     manager: EntityManager,
     ids: string[],
     networkId: string,
   ): Promise<Map<string, string>> {
-    const rows: { id: string; title: string }[] = await manager.query(
-      `SELECT en.id, ev.title
-         FROM entries en
-         JOIN entry_versions ev ON ev.entry_id = en.id AND ev.version = en.current_version
-        WHERE en.id = ANY($1::uuid[]) AND ${publishedForNetwork('en', '$2::uuid')}`,
-      [ids, networkId],
-    );
-    return new Map(rows.map((row) => [row.id, row.title]));
+    return this.entries.titlesForNetwork(manager, ids, networkId);
   }
 }

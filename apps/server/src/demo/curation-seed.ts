@@ -7,7 +7,7 @@ import {
   EntryVersionEntity,
 } from '../curation/curation.entities';
 import { snapshotOf } from '../curation/entry-content';
-import { loadSharedLibraryLinks } from '../library/thread-links';
+import { loadSharedLibraryLinks } from '../library/library-links.repository';
 import type { DemoIds } from './library-seed';
 
 const SOURCE_THREAD =

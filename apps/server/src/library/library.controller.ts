@@ -19,14 +19,10 @@ import type {
   ThreadLinkView,
 } from '@tandem/domain';
 import { Actor, CurrentActor } from '../platform/http/actor';
-import {
-  CreateCaseStudyDto,
-  CreateResearchSummaryDto,
-  CreateThreadLinkDto,
-  LibraryQuery,
-  UpdateCaseStudyDto,
-  UpdateResearchSummaryDto,
-} from './dto/library.dto';
+import { CreateCaseStudyDto, UpdateCaseStudyDto } from './dto/case-study.dto';
+import { LibraryQuery } from './dto/library-query.dto';
+import { CreateResearchSummaryDto, UpdateResearchSummaryDto } from './dto/research-summary.dto';
+import { CreateThreadLinkDto } from './dto/thread-link.dto';
 import { LibraryService } from './library.service';
 
 const uuid = new ParseUUIDPipe();

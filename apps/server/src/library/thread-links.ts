@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ThreadLinkView } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
+import { LibraryLinksRepository, LinkRow, toLinkViews } from './library-links.repository';
 
 type TargetType = ThreadLinkView['targetType'];
 /** The kinds of link target the library itself holds; any other kind comes from a provider. */
 type LibraryTargetType = 'research' | 'case_study';
-
-/**
- * Whether the viewer (`viewer`, a parameter) may read the library item aliased `x`: the SQL form
- * of canReadLibraryItem, for queries that have no membership join of their own.
- */
-export const readableLibraryItem = (x: string, viewer: string): string => `(
-  (${x}.status = 'published' AND (${x}.scope = 'public' OR EXISTS (
-     SELECT 1 FROM network_memberships rm WHERE rm.network_id = ${x}.network_id AND rm.user_id = ${viewer})))
-  OR (${x}.status = 'draft' AND EXISTS (
-     SELECT 1 FROM network_memberships rm WHERE rm.network_id = ${x}.network_id AND rm.user_id = ${viewer}
-        AND (${x}.author_id = ${viewer} OR rm.role IN ('moderator', 'admin')))))`;
 
 /**
  * A kind of link target that a feature above the library owns (curation's entries). The
@@ -48,19 +38,12 @@ export interface LinkTargetProvider {
   ): Promise<Map<string, string>>;
 }
 
-interface LinkRow {
-  id: string;
-  target_type: TargetType;
-  target_id: string;
-  note: string;
-  created_at: Date;
-  title: string | null;
-}
-
 /** Reads a thread's links with their targets' titles; features above register their targets. */
 @Injectable()
 export class ThreadLinks {
   private readonly providers = new Map<TargetType, LinkTargetProvider>();
+
+  constructor(private readonly links: LibraryLinksRepository) {}
 
   register(provider: LinkTargetProvider): void {
     this.providers.set(provider.targetType, provider);
@@ -84,20 +67,11 @@ export class ThreadLinks {
     threadId: string,
     viewerId: string,
   ): Promise<ThreadLinkView[]> {
-    const rows: LinkRow[] = await manager.query(
-      `SELECT l.id, l.target_type, l.target_id, l.note, l.created_at,
-              coalesce(r.title, cs.programme_name) AS title
-         FROM thread_links l
-         LEFT JOIN research_summaries r ON l.target_type = 'research' AND r.id = l.target_id AND ${readableLibraryItem('r', '$2')}
-         LEFT JOIN case_studies cs ON l.target_type = 'case_study' AND cs.id = l.target_id AND ${readableLibraryItem('cs', '$2')}
-        WHERE l.thread_id = $1
-        ORDER BY l.created_at, l.id`,
-      [threadId, viewerId],
-    );
+    const rows = await this.links.rowsForViewer(manager, threadId, viewerId);
     await this.fillForeignTitles(rows, (provider, ids) =>
       provider.titlesForViewer(manager, ids, viewerId),
     );
-    return toViews(threadId, rows);
+    return toLinkViews(threadId, rows);
   }
 
   /**
@@ -105,26 +79,14 @@ export class ThreadLinks {
    * thread's own network), for payloads sent to a whole room such as `thread:updated`.
    */
   async forRoom(manager: EntityManager, threadId: string): Promise<ThreadLinkView[]> {
-    const rows: (LinkRow & { network_id: string })[] = await manager.query(
-      `SELECT l.id, l.target_type, l.target_id, l.note, l.created_at, t.network_id,
-              coalesce(r.title, cs.programme_name) AS title
-         FROM thread_links l
-         JOIN threads t ON t.id = l.thread_id
-         LEFT JOIN research_summaries r ON l.target_type = 'research' AND r.id = l.target_id
-              AND r.status = 'published' AND (r.scope = 'public' OR r.network_id = t.network_id)
-         LEFT JOIN case_studies cs ON l.target_type = 'case_study' AND cs.id = l.target_id
-              AND cs.status = 'published' AND (cs.scope = 'public' OR cs.network_id = t.network_id)
-        WHERE l.thread_id = $1
-        ORDER BY l.created_at, l.id`,
-      [threadId],
-    );
+    const rows = await this.links.rowsForRoom(manager, threadId);
     const networkId = rows[0]?.network_id;
     if (networkId) {
       await this.fillForeignTitles(rows, (provider, ids) =>
         provider.titlesForNetwork(manager, ids, networkId),
       );
     }
-    return toViews(threadId, rows);
+    return toLinkViews(threadId, rows);
   }
 
   /** Asks each target kind's provider for the titles of its targets among the rows. */
@@ -144,46 +106,4 @@ export class ThreadLinks {
       for (const row of typed) row.title = found.get(row.target_id) ?? null;
     }
   }
-}
-
-/**
- * The library's own links of a thread (summaries and case studies) that every reader of the
- * thread can open: what curation copies into an entry drafted from the thread.
- */
-export async function loadSharedLibraryLinks(
-  manager: EntityManager,
-  threadId: string,
-): Promise<(ThreadLinkView & { targetType: LibraryTargetType })[]> {
-  const rows: LinkRow[] = await manager.query(
-    `SELECT l.id, l.target_type, l.target_id, l.note, l.created_at,
-            coalesce(r.title, cs.programme_name) AS title
-       FROM thread_links l
-       JOIN threads t ON t.id = l.thread_id
-       LEFT JOIN research_summaries r ON l.target_type = 'research' AND r.id = l.target_id
-            AND r.status = 'published' AND (r.scope = 'public' OR r.network_id = t.network_id)
-       LEFT JOIN case_studies cs ON l.target_type = 'case_study' AND cs.id = l.target_id
-            AND cs.status = 'published' AND (cs.scope = 'public' OR cs.network_id = t.network_id)
-      WHERE l.thread_id = $1 AND l.target_type IN ('research', 'case_study')
-      ORDER BY l.created_at, l.id`,
-    [threadId],
-  );
-  return toViews(threadId, rows) as (ThreadLinkView & { targetType: LibraryTargetType })[];
-}
-
-function toViews(threadId: string, rows: LinkRow[]): ThreadLinkView[] {
-  return rows.flatMap((row) =>
-    row.title === null
-      ? []
-      : [
-          {
-            id: row.id,
-            threadId,
-            targetType: row.target_type,
-            targetId: row.target_id,
-            title: row.title,
-            note: row.note,
-            createdAt: row.created_at.toISOString(),
-          },
-        ],
-  );
 }

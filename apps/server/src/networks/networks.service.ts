@@ -8,32 +8,30 @@ import {
   InvitationPreview,
   InvitationView,
   MemberView,
-  NetworkRole,
   NetworkView,
   normaliseEmail,
   notFound,
   Page,
   Standing,
 } from '@tandem/domain';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogService } from '../platform/audit/audit-log.service';
 import { hashToken, newOpaqueToken } from '../auth/tokens';
-import { EVENTS, NetworkAccessLostEvent } from '../platform/events/domain-events';
+import { EVENTS } from '../platform/events/domain-events';
 import type { Actor } from '../platform/http/actor';
-import { decodeCursor, encodeCursor, pageSize, PageQuery } from '../platform/http/pagination';
-import { escapeLike } from '../organisations/organisations.service';
-import { UserEntity } from '../users/user.entity';
+import type { PageQuery } from '../platform/http/pagination';
 import type {
   ChangeRoleDto,
   CreateInvitationDto,
   CreateNetworkDto,
   NetworkListQuery,
 } from './dto/network.dto';
-import { InvitationEntity } from './invitation.entity';
-import { MembershipEntity } from './membership.entity';
+import type { InvitationEntity } from './invitation.entity';
+import { InvitationsRepository } from './invitations.repository';
 import { loadNetworkAccess, loadStanding } from './network-access';
-import { NetworkEntity } from './network.entity';
-import { toInvitationView, toMemberView, toNetworkView } from './network-views';
+import type { NetworkEntity } from './network.entity';
+import { toInvitationView, toNetworkView } from './network-views';
+import { NetworksRepository } from './networks.repository';
 import { DomainEvents } from '../platform/events/domain-event-bus';
 
 interface NetworkContext {
@@ -41,41 +39,29 @@ interface NetworkContext {
   standing: Standing;
 }
 
-interface NetworkRow {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  visibility: NetworkEntity['visibility'];
-  created_by: string | null;
-  created_at: Date;
-  updated_at: Date;
-  my_role: NetworkRole | null;
-  member_count: string;
-}
-
 @Injectable()
 export class NetworksService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly networkRepository: NetworksRepository,
+    private readonly invitationRepository: InvitationsRepository,
     private readonly events: DomainEvents,
     private readonly audit: AuditLogService,
   ) {}
 
   async create(actor: Actor, dto: CreateNetworkDto): Promise<NetworkView> {
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(NetworkEntity, { slug: dto.slug })) {
+      if (await this.networkRepository.slugTaken(manager, dto.slug)) {
         throw conflict(`The address "${dto.slug}" is taken; choose another slug`);
       }
-      const network = manager.create(NetworkEntity, {
+      const network = await this.networkRepository.insertNetwork(manager, {
         slug: dto.slug,
         name: dto.name,
         description: dto.description ?? '',
         visibility: dto.visibility,
         createdBy: actor.userId,
       });
-      await manager.save(network);
-      await manager.insert(MembershipEntity, {
+      await this.networkRepository.addMember(manager, {
         networkId: network.id,
         userId: actor.userId,
         role: 'admin',
@@ -84,45 +70,9 @@ export class NetworksService {
     });
   }
 
-  /**
-   * Networks the caller belongs to, plus open and invite-only ones. The WHERE clause is the SQL
-   * form of the domain's canSeeNetwork: private networks appear to their members only.
-   */
-  async list(actor: Actor, query: NetworkListQuery): Promise<Page<NetworkView>> {
-    const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, 2);
-    const params: unknown[] = [actor.userId];
-    const conditions = [`(m.user_id IS NOT NULL OR n.visibility IN ('open', 'invite'))`];
-    if (query.q) {
-      params.push(`%${escapeLike(query.q)}%`);
-      conditions.push(
-        `(n.name ILIKE $${params.length} ESCAPE '\\' OR n.description ILIKE $${params.length} ESCAPE '\\')`,
-      );
-    }
-    if (after) {
-      params.push(after[0], after[1]);
-      conditions.push(`(lower(n.name), n.id) > ($${params.length - 1}, $${params.length}::uuid)`);
-    }
-    params.push(limit + 1);
-    const rows: NetworkRow[] = await this.dataSource.query(
-      `SELECT n.*, m.role AS my_role,
-              (SELECT count(*) FROM network_memberships c WHERE c.network_id = n.id) AS member_count
-         FROM networks n
-         LEFT JOIN network_memberships m ON m.network_id = n.id AND m.user_id = $1
-        WHERE ${conditions.join(' AND ')}
-        ORDER BY lower(n.name), n.id
-        LIMIT $${params.length}`,
-      params,
-    );
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return {
-      items: items.map((row) =>
-        toNetworkView(networkFromRow(row), Number(row.member_count), row.my_role),
-      ),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
-    };
+  /** Networks the caller belongs to, plus open and invite-only ones (canSeeNetwork). */
+  list(actor: Actor, query: NetworkListQuery): Promise<Page<NetworkView>> {
+    return this.networkRepository.listVisible(this.dataSource.manager, actor.userId, query);
   }
 
   async get(actor: Actor, slug: string): Promise<NetworkView> {
@@ -135,13 +85,11 @@ export class NetworksService {
     return this.dataSource.transaction(async (manager) => {
       const { network, standing } = await this.context(manager, actor, slug);
       enforce(policy.joinNetwork(network.visibility, standing));
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(MembershipEntity)
-        .values({ networkId: network.id, userId: actor.userId, role: 'member' })
-        .orIgnore()
-        .execute();
+      await this.networkRepository.addMemberIfAbsent(manager, {
+        networkId: network.id,
+        userId: actor.userId,
+        role: 'member',
+      });
       return this.view(manager, network, 'member');
     });
   }
@@ -152,7 +100,7 @@ export class NetworksService {
 
   /** Removing and demoting lock the network row so two admins cannot both step down at once. */
   async remove(actor: Actor, slug: string, userId: string): Promise<void> {
-    const networkId = await this.dataSource.transaction(async (manager) => {
+    await this.events.transaction(async (manager, events) => {
       const { network, standing } = await this.context(manager, actor, slug, { lock: true });
       const target =
         userId === actor.userId ? standing : await this.standing(manager, network.id, userId);
@@ -162,10 +110,10 @@ export class NetworksService {
           actor: standing,
           target,
           self: userId === actor.userId,
-          adminCount: await this.adminCount(manager, network.id),
+          adminCount: await this.networkRepository.adminCount(manager, network.id),
         }),
       );
-      await manager.delete(MembershipEntity, { networkId: network.id, userId });
+      await this.networkRepository.removeMember(manager, network.id, userId);
       if (userId !== actor.userId) {
         await this.audit.record(manager, {
           networkId: network.id,
@@ -175,15 +123,8 @@ export class NetworksService {
           details: { role: target },
         });
       }
-      // Private-channel lists belong to the membership: someone invited back starts afresh.
-      await manager.query(
-        `DELETE FROM channel_members WHERE user_id = $1 AND channel_id IN (SELECT id FROM channels WHERE network_id = $2)`,
-        [userId, network.id],
-      );
-      return network.id;
+      events.add(EVENTS.networkAccessLost, { networkId: network.id, userId });
     });
-    const event: NetworkAccessLostEvent = { networkId, userId };
-    this.events.committed(EVENTS.networkAccessLost, event);
   }
 
   async changeRole(
@@ -201,10 +142,10 @@ export class NetworksService {
           actor: standing,
           target,
           next: dto.role,
-          adminCount: await this.adminCount(manager, network.id),
+          adminCount: await this.networkRepository.adminCount(manager, network.id),
         }),
       );
-      await manager.update(MembershipEntity, { networkId: network.id, userId }, { role: dto.role });
+      await this.networkRepository.setRole(manager, network.id, userId, dto.role);
       if (target !== dto.role) {
         await this.audit.record(manager, {
           networkId: network.id,
@@ -214,42 +155,14 @@ export class NetworksService {
           details: { from: target, to: dto.role },
         });
       }
-      return toMemberView(await this.membership(manager, network.id, userId));
+      return this.networkRepository.member(manager, network.id, userId);
     });
   }
 
   async members(actor: Actor, slug: string, query: PageQuery): Promise<Page<MemberView>> {
     const { network, standing } = await this.context(this.dataSource.manager, actor, slug);
     enforce(policy.listMembers(network.visibility, standing));
-    const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, 2);
-    const builder = this.dataSource.manager
-      .createQueryBuilder(MembershipEntity, 'm')
-      .innerJoinAndSelect('m.user', 'u')
-      .leftJoinAndSelect('u.organisation', 'o')
-      .where('m.networkId = :networkId', { networkId: network.id })
-      .orderBy("date_trunc('milliseconds', m.created_at)", 'ASC')
-      .addOrderBy('m.userId', 'ASC')
-      .limit(limit + 1);
-    if (after) {
-      builder.andWhere(
-        "(date_trunc('milliseconds', m.created_at), m.user_id) > (:at::timestamptz, :uid::uuid)",
-        {
-          at: after[0],
-          uid: after[1],
-        },
-      );
-    }
-    const rows = await builder.getMany();
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return {
-      items: items.map(toMemberView),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor([last.createdAt.toISOString(), last.userId])
-          : null,
-    };
+    return this.networkRepository.members(this.dataSource.manager, network.id, query);
   }
 
   async invite(actor: Actor, slug: string, dto: CreateInvitationDto): Promise<InvitationCreated> {
@@ -257,20 +170,13 @@ export class NetworksService {
       const { network, standing } = await this.context(manager, actor, slug);
       enforce(policy.invite(network.visibility, standing, dto.role));
       const email = normaliseEmail(dto.email);
-      const already = await manager
-        .createQueryBuilder(MembershipEntity, 'm')
-        .innerJoin('m.user', 'u')
-        .where('m.networkId = :networkId AND u.email = :email', { networkId: network.id, email })
-        .getExists();
-      if (already) throw conflict('That person is already a member of this network');
+      if (await this.networkRepository.hasMemberWithEmail(manager, network.id, email)) {
+        throw conflict('That person is already a member of this network');
+      }
       // A fresh invitation replaces any still pending for the same address.
-      await manager.update(
-        InvitationEntity,
-        { networkId: network.id, email, acceptedAt: IsNull(), revokedAt: IsNull() },
-        { revokedAt: new Date() },
-      );
+      await this.invitationRepository.revokePendingFor(manager, network.id, email);
       const token = newOpaqueToken();
-      const invitation = manager.create(InvitationEntity, {
+      const invitation = await this.invitationRepository.insert(manager, {
         networkId: network.id,
         email,
         role: dto.role,
@@ -278,7 +184,6 @@ export class NetworksService {
         invitedBy: actor.userId,
         expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
       });
-      await manager.save(invitation);
       return {
         token,
         acceptPath: `/invitations/${token}`,
@@ -291,56 +196,27 @@ export class NetworksService {
   async invitations(actor: Actor, slug: string, query: PageQuery): Promise<Page<InvitationView>> {
     const { network, standing } = await this.context(this.dataSource.manager, actor, slug);
     enforce(policy.invite(network.visibility, standing, 'member'));
-    const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, 2);
-    const builder = this.dataSource.manager
-      .createQueryBuilder(InvitationEntity, 'i')
-      .where(
-        'i.networkId = :networkId AND i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > now()',
-        {
-          networkId: network.id,
-        },
-      )
-      .orderBy("date_trunc('milliseconds', i.created_at)", 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .limit(limit + 1);
-    if (after) {
-      builder.andWhere(
-        "(date_trunc('milliseconds', i.created_at), i.id) < (:at::timestamptz, :id::uuid)",
-        {
-          at: after[0],
-          id: after[1],
-        },
-      );
-    }
-    const rows = await builder.getMany();
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return {
-      items: items.map(toInvitationView),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
+    return this.invitationRepository.pending(this.dataSource.manager, network.id, query);
   }
 
   async revokeInvitation(actor: Actor, slug: string, invitationId: string): Promise<void> {
     const { network, standing } = await this.context(this.dataSource.manager, actor, slug);
     enforce(policy.invite(network.visibility, standing, 'member'));
-    const result = await this.dataSource.manager.update(
-      InvitationEntity,
-      { id: invitationId, networkId: network.id, acceptedAt: IsNull(), revokedAt: IsNull() },
-      { revokedAt: new Date() },
+    const revoked = await this.invitationRepository.revoke(
+      this.dataSource.manager,
+      network.id,
+      invitationId,
     );
-    if (!result.affected) throw notFound('Invitation');
+    if (!revoked) throw notFound('Invitation');
   }
 
   async previewInvitation(actor: Actor, token: string): Promise<InvitationPreview> {
     const manager = this.dataSource.manager;
     const invitation = await this.findInvitation(manager, token);
-    const network = await manager.findOneByOrFail(NetworkEntity, { id: invitation.networkId });
+    const network = await this.networkRepository.byId(manager, invitation.networkId);
     await this.checkInvitation(manager, actor, invitation);
     const inviter = invitation.invitedBy
-      ? await manager.findOneBy(UserEntity, { id: invitation.invitedBy })
+      ? await this.networkRepository.displayName(manager, invitation.invitedBy)
       : null;
     return {
       network: {
@@ -352,7 +228,7 @@ export class NetworksService {
       role: invitation.role,
       email: invitation.email,
       expiresAt: invitation.expiresAt.toISOString(),
-      invitedBy: inviter?.displayName ?? 'A former member',
+      invitedBy: inviter ?? 'A former member',
     };
   }
 
@@ -360,17 +236,13 @@ export class NetworksService {
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.findInvitation(manager, token, { lock: true });
       await this.checkInvitation(manager, actor, invitation);
-      await manager.insert(MembershipEntity, {
+      await this.networkRepository.addMember(manager, {
         networkId: invitation.networkId,
         userId: actor.userId,
         role: invitation.role,
       });
-      await manager.update(
-        InvitationEntity,
-        { id: invitation.id },
-        { acceptedAt: new Date(), acceptedBy: actor.userId },
-      );
-      const network = await manager.findOneByOrFail(NetworkEntity, { id: invitation.networkId });
+      await this.invitationRepository.markAccepted(manager, invitation.id, actor.userId);
+      const network = await this.networkRepository.byId(manager, invitation.networkId);
       return this.view(manager, network, invitation.role);
     });
   }
@@ -380,10 +252,11 @@ export class NetworksService {
     token: string,
     options: { lock?: boolean } = {},
   ): Promise<InvitationEntity> {
-    const invitation = await manager.findOne(InvitationEntity, {
-      where: { tokenHash: hashToken(token) },
-      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const invitation = await this.invitationRepository.findByTokenHash(
+      manager,
+      hashToken(token),
+      options,
+    );
     if (!invitation) throw notFound('Invitation');
     return invitation;
   }
@@ -393,7 +266,7 @@ export class NetworksService {
     actor: Actor,
     invitation: InvitationEntity,
   ): Promise<void> {
-    const user = await manager.findOneByOrFail(UserEntity, { id: actor.userId });
+    const user = await this.networkRepository.user(manager, actor.userId);
     enforce(
       policy.acceptInvitation({
         invitedEmail: invitation.email,
@@ -421,23 +294,6 @@ export class NetworksService {
     return loadStanding(manager, networkId, userId);
   }
 
-  private async membership(
-    manager: EntityManager,
-    networkId: string,
-    userId: string,
-  ): Promise<MembershipEntity> {
-    const membership = await manager.findOne(MembershipEntity, {
-      where: { networkId, userId },
-      relations: { user: { organisation: true } },
-    });
-    if (!membership) throw notFound('Member');
-    return membership;
-  }
-
-  private adminCount(manager: EntityManager, networkId: string): Promise<number> {
-    return manager.countBy(MembershipEntity, { networkId, role: 'admin' });
-  }
-
   private async view(
     manager: EntityManager,
     network: NetworkEntity,
@@ -445,21 +301,8 @@ export class NetworksService {
   ): Promise<NetworkView> {
     return toNetworkView(
       network,
-      await manager.countBy(MembershipEntity, { networkId: network.id }),
+      await this.networkRepository.memberCount(manager, network.id),
       standing,
     );
   }
-}
-
-function networkFromRow(row: NetworkRow): NetworkEntity {
-  return Object.assign(new NetworkEntity(), {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
-    visibility: row.visibility,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
 }

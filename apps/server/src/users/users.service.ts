@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { handleFrom, notFound } from '@tandem/domain';
-import { DataSource, Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
-  private readonly users: Repository<UserEntity>;
-
-  constructor(dataSource: DataSource) {
-    this.users = dataSource.getRepository(UserEntity);
-  }
+  constructor(private readonly users: UsersRepository) {}
 
   existsByEmail(email: string): Promise<boolean> {
-    return this.users.existsBy({ email });
+    return this.users.existsByEmail(email);
   }
 
   /**
@@ -25,18 +21,12 @@ export class UsersService {
     passwordHash: string;
   }): Promise<UserEntity> {
     const base = handleFrom(input.displayName);
-    const rows = await this.users
-      .createQueryBuilder('u')
-      .select('u.handle', 'handle')
-      .where('u.handle = :base OR u.handle LIKE :pattern', { base, pattern: `${base}-%` })
-      .getRawMany<{ handle: string }>();
-    const taken = new Set(rows.map((row) => row.handle));
+    const taken = await this.users.handlesLike(base);
     for (let n = 1; ; n++) {
       const handle = n === 1 ? base : `${base}-${n}`;
       if (taken.has(handle)) continue;
       try {
-        const { identifiers } = await this.users.insert({ ...input, handle });
-        return this.getById(identifiers[0].id as string);
+        return this.getById(await this.users.insert({ ...input, handle }));
       } catch (error) {
         const constraint = (error as { driverError?: { constraint?: string } }).driverError
           ?.constraint;
@@ -46,28 +36,21 @@ export class UsersService {
     }
   }
 
-  /**
-   * The only query that reads the password hash (the column is `select: false`) for sign-in. A
-   * deleted (anonymised) account has no password and never signs in.
-   */
+  /** For sign-in only: see UsersRepository.findWithPasswordHash. */
   findWithPasswordHash(email: string): Promise<(UserEntity & { passwordHash: string }) | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email AND u.deleted_at IS NULL', { email })
-      .getOne();
+    return this.users.findWithPasswordHash(email);
   }
 
   /** Loads a user with their organisation; the id must be defined (TypeORM drops undefined keys). */
   async getById(id: string): Promise<UserEntity> {
     if (typeof id !== 'string') throw notFound('User');
-    const user = await this.users.findOne({ where: { id }, relations: { organisation: true } });
+    const user = await this.users.findWithOrganisation(id);
     if (!user) throw notFound('User');
     return user;
   }
 
   async setOrganisation(userId: string, organisationId: string | null): Promise<UserEntity> {
-    await this.users.update({ id: userId }, { organisationId });
+    await this.users.setOrganisation(userId, organisationId);
     return this.getById(userId);
   }
 }

@@ -4,6 +4,9 @@ import {
   EMAIL_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  type LoginBody,
+  type RefreshBody,
+  type RegisterBody,
 } from '@tandem/domain';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
@@ -11,7 +14,7 @@ import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
-export class RegisterDto {
+export class RegisterDto implements RegisterBody {
   @ApiProperty({ example: 'amira@example.org' })
   @Transform(trim)
   @IsEmail({}, { message: 'email must be a valid email address' })
@@ -33,7 +36,7 @@ export class RegisterDto {
   displayName: string;
 }
 
-export class LoginDto {
+export class LoginDto implements LoginBody {
   @ApiProperty()
   @Transform(trim)
   @IsEmail({}, { message: 'email must be a valid email address' })
@@ -46,7 +49,7 @@ export class LoginDto {
   password: string;
 }
 
-export class RefreshDto {
+export class RefreshDto implements RefreshBody {
   @ApiProperty()
   @IsString()
   @Length(16, 200)

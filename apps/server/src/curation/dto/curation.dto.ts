@@ -17,12 +17,19 @@ import {
   ENTRY_WORD_LIMITS,
   EVIDENCE_MAX,
   EXPORT_FORMATS,
-  isPlainText,
   PHASES,
   TOPICS,
   TOPICS_MAX,
   withinEntryWordLimit,
   type ContentLanguage,
+  type CurateThreadBody,
+  type EntryContextBody,
+  type EntryLinkBody,
+  type EntryResourcesBody,
+  type EntrySettingsBody,
+  type PublishEntryBody,
+  type RequestChangesBody,
+  type UpdateEntryBody,
   type EntryLinkType,
   type EntryScope,
   type EntryStatus,
@@ -56,22 +63,10 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { PageQuery } from '../../platform/http/pagination';
+import { PlainText } from '../../platform/http/validation';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
-
-@ValidatorConstraint({ name: 'plainText' })
-class PlainTextConstraint implements ValidatorConstraintInterface {
-  /** Only judges strings: the type is IsString's to report. */
-  validate(value: unknown): boolean {
-    return typeof value !== 'string' || isPlainText(value);
-  }
-  defaultMessage(args: ValidationArguments): string {
-    return `${args.property} must not contain control characters`;
-  }
-}
-/** Text without control characters (Postgres refuses NUL in text). */
-const PlainText = () => Validate(PlainTextConstraint);
 
 @ValidatorConstraint({ name: 'entryWordLimit' })
 class EntryWordLimit implements ValidatorConstraintInterface {
@@ -125,7 +120,7 @@ const messageIdRules = (): PropertyDecorator => (target, key) => {
   );
 };
 
-export class CurateThreadDto {
+export class CurateThreadDto implements CurateThreadBody {
   @ApiPropertyOptional({
     type: [String],
     description: 'messages of the thread to quote as evidence, in order',
@@ -157,7 +152,7 @@ export class CurateThreadDto {
   scope?: EntryScope;
 }
 
-export class EntryContextDto {
+export class EntryContextDto implements EntryContextBody {
   @ApiPropertyOptional({ description: 'who ran it, for whom' })
   @Omittable()
   @Transform(trim)
@@ -176,7 +171,7 @@ export class EntryContextDto {
 }
 
 /** Each figure may be null: "not stated yet" (review needs all of them). */
-export class EntryResourcesDto {
+export class EntryResourcesDto implements EntryResourcesBody {
   @ApiPropertyOptional({ description: 'whole euros a year', nullable: true })
   @IsOptional()
   @IsInt({ message: 'budgetEur must be a whole number of euros' })
@@ -217,7 +212,7 @@ export class EntryResourcesDto {
   note?: string;
 }
 
-export class EntryLinkDto {
+export class EntryLinkDto implements EntryLinkBody {
   @ApiProperty({ enum: ['research', 'case_study'] })
   @IsIn(['research', 'case_study'], { message: 'type must be one of: research, case_study' })
   type: EntryLinkType;
@@ -227,7 +222,7 @@ export class EntryLinkDto {
   id: string;
 }
 
-export class UpdateEntryDto {
+export class UpdateEntryDto implements UpdateEntryBody {
   @ApiPropertyOptional()
   @Omittable()
   @Transform(trim)
@@ -298,7 +293,7 @@ export class UpdateEntryDto {
   links?: EntryLinkDto[];
 }
 
-export class RequestChangesDto {
+export class RequestChangesDto implements RequestChangesBody {
   @ApiProperty({ description: 'what to change, for the drafter' })
   @Transform(trim)
   @IsString()
@@ -307,7 +302,7 @@ export class RequestChangesDto {
   note: string;
 }
 
-export class PublishEntryDto {
+export class PublishEntryDto implements PublishEntryBody {
   @ApiPropertyOptional({ description: 'what changed in this version' })
   @Omittable()
   @Transform(trim)
@@ -361,7 +356,7 @@ export class GuideExportQuery {
   @IsOptional() @IsIn(TOPICS, { message: 'topic must be one of the fixed topics' }) topic?: Topic;
 }
 
-export class EntrySettingsDto {
+export class EntrySettingsDto implements EntrySettingsBody {
   @ApiProperty({ description: 'let moderators make entries readable by everyone signed in' })
   @IsBoolean({ message: 'allowPublicEntries must be true or false' })
   allowPublicEntries: boolean;

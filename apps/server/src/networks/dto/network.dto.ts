@@ -7,6 +7,9 @@ import {
   NETWORK_SLUG_PATTERN,
   NETWORK_SLUG_RULE,
   NETWORK_VISIBILITIES,
+  type ChangeRoleBody,
+  type CreateInvitationBody,
+  type CreateNetworkBody,
   type NetworkRole,
   type NetworkVisibility,
 } from '@tandem/domain';
@@ -17,7 +20,7 @@ import { PageQuery } from '../../platform/http/pagination';
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
-export class CreateNetworkDto {
+export class CreateNetworkDto implements CreateNetworkBody {
   @ApiProperty({ example: 'city-mentoring-exchange' })
   @IsString()
   @Matches(NETWORK_SLUG_PATTERN, { message: `slug must be ${NETWORK_SLUG_RULE}` })
@@ -50,7 +53,7 @@ export class NetworkListQuery extends PageQuery {
   q?: string;
 }
 
-export class CreateInvitationDto {
+export class CreateInvitationDto implements CreateInvitationBody {
   @ApiProperty()
   @Transform(trim)
   @IsEmail({}, { message: 'email must be a valid email address' })
@@ -62,7 +65,7 @@ export class CreateInvitationDto {
   role: NetworkRole;
 }
 
-export class ChangeRoleDto {
+export class ChangeRoleDto implements ChangeRoleBody {
   @ApiProperty({ enum: NETWORK_ROLES })
   @IsIn(NETWORK_ROLES, { message: `role must be one of: ${NETWORK_ROLES.join(', ')}` })
   role: NetworkRole;

@@ -4,8 +4,10 @@ import {
   LEVELS,
   ORGANISATION_NAME_MAX_LENGTH,
   SECTORS,
+  type CreateOrganisationBody,
   type Level,
   type Sector,
+  type SetMyOrganisationBody,
 } from '@tandem/domain';
 import { Transform } from 'class-transformer';
 import {
@@ -22,7 +24,7 @@ import { PageQuery } from '../../platform/http/pagination';
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
-export class CreateOrganisationDto {
+export class CreateOrganisationDto implements CreateOrganisationBody {
   @ApiProperty({ example: 'City of Ghent – Integration Office' })
   @Transform(trim)
   @IsString()
@@ -58,7 +60,7 @@ export class OrganisationSearchQuery extends PageQuery {
   q?: string;
 }
 
-export class SetMyOrganisationDto {
+export class SetMyOrganisationDto implements SetMyOrganisationBody {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId: string;

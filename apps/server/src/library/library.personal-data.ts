@@ -1,4 +1,4 @@
-import { camelCaseRow, PersonalDataPart } from '../personal-data';
+import { camelCaseRow, PersonalDataPart } from '../platform/personal-data/personal-data';
 
 /** Research summaries and case studies the member wrote, in full. */
 export const libraryPart: PersonalDataPart = {

@@ -1,4 +1,4 @@
-import { iso, PersonalDataPart } from '../personal-data';
+import { iso, PersonalDataPart } from '../platform/personal-data/personal-data';
 
 interface MessageRow {
   id: string;

@@ -1,4 +1,4 @@
-import { iso, PersonalDataPart } from '../personal-data';
+import { iso, PersonalDataPart } from '../platform/personal-data/personal-data';
 
 /**
  * Flags the member raised and suspensions they received (with the reason they were given, not

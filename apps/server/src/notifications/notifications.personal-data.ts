@@ -1,5 +1,5 @@
 import { FORMER_MEMBER_NAME } from '@tandem/domain';
-import { iso, PersonalDataPart } from '../personal-data';
+import { iso, PersonalDataPart } from '../platform/personal-data/personal-data';
 
 /**
  * The member's notifications: what kind, about which subject (by id) and when. Not the title,

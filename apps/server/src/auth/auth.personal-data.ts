@@ -1,4 +1,4 @@
-import { iso, PersonalDataPart } from '../personal-data';
+import { iso, PersonalDataPart } from '../platform/personal-data/personal-data';
 
 /** Sign-in sessions: when each began and until when it may be renewed (never the tokens). */
 export const sessionsPart: PersonalDataPart = {

@@ -1,5 +1,5 @@
 import { anonymisedEmail, anonymisedHandle, FORMER_MEMBER_NAME } from '@tandem/domain';
-import { iso, PersonalDataPart } from '../personal-data';
+import { iso, PersonalDataPart } from '../platform/personal-data/personal-data';
 
 /** The account itself and the organisation it belongs to. */
 export const profilePart: PersonalDataPart = {

@@ -11,7 +11,9 @@ export interface ErasureEffects {
 /**
  * One module's share of a member's personal data: what the download holds of it, and what
  * deleting the account does to it. A feature with personal data of its own (mentoring profiles,
- * say) adds a part and lists it in `personal-data.parts.ts`; nothing else changes.
+ * say) implements a part in its own folder (`<feature>.personal-data.ts`) and lists it in
+ * `account/personal-data.parts.ts`; nothing else changes. It lives here, below every feature,
+ * so that a feature can implement it without importing the account feature above it.
  */
 export interface PersonalDataPart {
   /** The key of this part in the download's `parts`. */

@@ -1,4 +1,4 @@
-import { camelCaseRow, PersonalDataPart } from '../personal-data';
+import { camelCaseRow, PersonalDataPart } from '../platform/personal-data/personal-data';
 
 /**
  * Mentoring: the member's profiles, the pairings they were in (without the other side's

@@ -1,5 +1,5 @@
 import { anonymisedEmail } from '@tandem/domain';
-import { iso, PersonalDataPart } from '../personal-data';
+import { iso, PersonalDataPart } from '../platform/personal-data/personal-data';
 
 /** Memberships, private-channel lists and invitations addressed to the member. */
 export const membershipsPart: PersonalDataPart = {

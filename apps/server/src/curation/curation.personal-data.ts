@@ -1,4 +1,4 @@
-import { camelCaseRow, PersonalDataPart } from '../personal-data';
+import { camelCaseRow, PersonalDataPart } from '../platform/personal-data/personal-data';
 
 /**
  * Best-practice entries the member drafted (the working copy as it stands) and the review
