@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import type { JobMap, JobName } from './job-map';
 import { poolDatabase, transactionDatabase } from './job-queue-database';
+import { JobWorker } from './job-worker';
 
 /** One run of a job, as its handler sees it. */
 export interface RunningJob<K extends JobName> {
@@ -16,7 +17,10 @@ export interface RunningJob<K extends JobName> {
   isLastAttempt: boolean;
 }
 
-/** Returns normally to complete the job; throws to fail it (and retry it, if retries are left). */
+/**
+ * Returns normally to complete the job; throws to fail it (and retry it, if retries are left).
+ * A run that outlasts the queue's expiry counts as failed and may start again elsewhere.
+ */
 export type JobHandler<K extends JobName> = (job: RunningJob<K>) => Promise<void>;
 
 /** How a queue retries; set by the feature that works the queue. */
@@ -69,6 +73,7 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
   private readonly boss: PgBoss;
   private started: Promise<void> | null = null;
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly workers: JobWorker<unknown>[] = [];
 
   constructor(
     dataSource: DataSource,
@@ -102,7 +107,13 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     if (!this.started) return;
     await this.started.catch(() => undefined);
-    await this.boss.stop({ graceful: true, timeout: 20_000, close: false });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(this.workers.map((worker) => worker.stop())),
+      new Promise((resolve) => (timer = setTimeout(resolve, 20_000))),
+    ]);
+    clearTimeout(timer);
+    await this.boss.stop({ graceful: true, timeout: 5_000, close: false });
   }
 
   /** Enqueues a job outside any transaction (the caller's write, if any, has committed). */
@@ -142,11 +153,11 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
   ): Promise<void> {
     const { concurrency = 1, ...queueOptions } = options;
     await this.queue(name, queueOptions);
-    for (let worker = 0; worker < concurrency; worker++) {
-      await this.boss.work<JobMap[K]>(
+    for (let n = 0; n < concurrency; n++) {
+      const worker = new JobWorker<JobMap[K]>(
+        this.boss,
         name,
-        { includeMetadata: true, batchSize: 1 },
-        async ([job]) => {
+        async (job) => {
           try {
             await handler({
               id: job.id,
@@ -161,7 +172,10 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
             throw error;
           }
         },
+        this.logger,
       );
+      this.workers.push(worker as JobWorker<unknown>);
+      worker.start();
     }
   }
 
