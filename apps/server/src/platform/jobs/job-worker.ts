@@ -39,8 +39,14 @@ export class JobWorker<T> {
 
   private async poll(): Promise<void> {
     while (!this.stopping) {
-      // pg-boss's fetch answers an empty list when the database cannot be reached.
-      const [job] = await this.boss.fetch<T>(this.name, { includeMetadata: true, batchSize: 1 });
+      let job: PgBoss.JobWithMetadata<T> | undefined;
+      try {
+        // pg-boss's fetch answers an empty list when the database cannot be reached.
+        [job] = await this.boss.fetch<T>(this.name, { includeMetadata: true, batchSize: 1 });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        this.logger.warn(`Job ${this.name}: cannot fetch (${why})`);
+      }
       if (!job) {
         await this.sleep(POLL_INTERVAL_MS);
         continue;
