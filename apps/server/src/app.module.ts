@@ -24,6 +24,8 @@ import { NetworksModule } from './networks/networks.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { JobsModule } from './platform/jobs/jobs.module';
+import { MailModule } from './platform/mail/mail.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +47,8 @@ export class AppModule {
         EventEmitterModule.forRoot(),
         RateLimitModule,
         EventsModule,
+        JobsModule,
+        MailModule,
         AuditLogModule,
         AuditModule,
         AuthModule,

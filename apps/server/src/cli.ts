@@ -17,7 +17,10 @@ async function run(command: string | undefined): Promise<void> {
     if (command === 'reset') {
       const client = new Client({ connectionString: database.url });
       await client.connect();
-      await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+      // The job queue's schema goes too: its jobs point at rows that no longer exist.
+      await client.query(
+        'DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS pgboss CASCADE;',
+      );
       await client.end();
       process.stdout.write('Dropped every table.\n');
     }

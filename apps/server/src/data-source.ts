@@ -38,6 +38,8 @@ import {
   NetworkEntrySettingsEntity,
 } from './curation/curation.entities';
 import { MessageFlagEntity, NetworkSuspensionEntity } from './moderation/moderation.entities';
+import { installJobQueueSchema } from './platform/jobs/job-queue-database';
+import { MailOutbox1764730000000 } from './platform/database/migrations/1764730000000-mail-outbox';
 
 export const ENTITIES = [
   AuditEntryEntity,
@@ -79,6 +81,7 @@ export const MIGRATIONS = [
   Mentoring1764400000000,
   Curation1764500000000,
   Moderation1764600000000,
+  MailOutbox1764730000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -95,7 +98,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-/** Applies pending migrations, each in its own transaction. */
+/** Applies pending migrations, each in its own transaction, then the job queue's schema. */
 export async function runMigrations(url: string): Promise<void> {
   const dataSource = new DataSource({
     ...dataSourceOptions(url),
@@ -104,6 +107,7 @@ export async function runMigrations(url: string): Promise<void> {
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();
+    await installJobQueueSchema(dataSource);
   } finally {
     await dataSource.destroy();
   }

@@ -412,3 +412,47 @@ describe('generated JWT secret', () => {
     expect(config.jwtSecret).toBe(SECRET);
   });
 });
+
+describe('mail and background jobs', () => {
+  it('needs no configuration: mail goes to files, links point at this server', () => {
+    const config = load({ JWT_SECRET: SECRET });
+    expect(config.smtpUrl).toBeNull();
+    expect(config.mailFrom).toBe('Tandem <no-reply@localhost>');
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.jobs).toEqual({ retryLimit: 6, retryDelaySeconds: 30 });
+    expect(load({ JWT_SECRET: SECRET, PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+  });
+
+  it('takes SMTP_URL, MAIL_FROM, PUBLIC_URL (without its trailing slash) and the job retries', () => {
+    const config = load({
+      JWT_SECRET: SECRET,
+      SMTP_URL: 'smtps://user:secret@mail.example.org:465',
+      MAIL_FROM: 'Our network <hello@example.org>',
+      PUBLIC_URL: 'https://tandem.example.org/',
+      JOB_RETRY_LIMIT: '3',
+      JOB_RETRY_DELAY_SECONDS: '5',
+    });
+    expect(config.smtpUrl).toBe('smtps://user:secret@mail.example.org:465');
+    expect(config.mailFrom).toBe('Our network <hello@example.org>');
+    expect(config.publicUrl).toBe('https://tandem.example.org');
+    expect(config.jobs).toEqual({ retryLimit: 3, retryDelaySeconds: 5 });
+    expect(load({ JWT_SECRET: SECRET, MAIL_FROM: 'ops@example.org' }).mailFrom).toBe(
+      'ops@example.org',
+    );
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['SMTP_URL', 'not a url'],
+    ['MAIL_FROM', 'Tandem'],
+    ['MAIL_FROM', 'Tandem <no address>'],
+    ['PUBLIC_URL', 'ftp://tandem.example.org'],
+    ['JOB_RETRY_LIMIT', '-1'],
+    ['JOB_RETRY_DELAY_SECONDS', '0'],
+  ])('refuses %s=%p, naming the variable', (variable, value) => {
+    const error = configError(() => load({ JWT_SECRET: SECRET, [variable]: value }));
+    expect(error.variable).toBe(variable);
+    // A rejected SMTP_URL may hold a password: it is never echoed.
+    if (variable === 'SMTP_URL') expect(error.message).not.toContain(value);
+  });
+});

@@ -42,6 +42,14 @@ export interface AppConfig {
     postPerUser: RateRule;
     postPerUserPerThread: RateRule;
   };
+  /** Base of every link the server writes into a mail, without a trailing slash. */
+  publicUrl: string;
+  /** Unset: mails are written as .eml files under DATA_DIR/outbox and never leave the machine. */
+  smtpUrl: string | null;
+  /** The From header of every mail, e.g. `Tandem <no-reply@example.org>`. */
+  mailFrom: string;
+  /** Defaults for every background job queue; a failed job is retried with backoff. */
+  jobs: { retryLimit: number; retryDelaySeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -144,6 +152,15 @@ function redisPrefix(env: Env): string {
   return raw;
 }
 
+/** `Name <address@host>` or a bare address; nodemailer parses it, this only refuses nonsense. */
+function mailFrom(env: Env): string {
+  const raw = env.MAIL_FROM;
+  if (raw === undefined || raw === '') return 'Tandem <no-reply@localhost>';
+  if (!/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(raw.trim()))
+    throw new ConfigError('MAIL_FROM', `must be an address or "Name <address>", got "${raw}"`);
+  return raw.trim();
+}
+
 /** Reads and validates the environment once; the only place that looks at process.env. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -153,6 +170,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   const webOrigin = url(env, 'WEB_ORIGIN', ['http:', 'https:']);
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
   const logLevel = (env.LOG_LEVEL || 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
@@ -203,6 +221,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
         limit: 20,
         windowSeconds: 60,
       }),
+    },
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: mailFrom(env),
+    jobs: {
+      retryLimit: integer(env, 'JOB_RETRY_LIMIT', 6, 0, 100),
+      // Doubled on each retry, with jitter: from 30 s, six retries span half an hour to an hour,
+      // which outlasts SMTP greylisting and a mail server's restart.
+      retryDelaySeconds: integer(env, 'JOB_RETRY_DELAY_SECONDS', 30, 1, 86400),
     },
   };
 }
