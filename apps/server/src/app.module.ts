@@ -14,6 +14,7 @@ import { CurationModule } from './curation/curation.module';
 import type { AppConfig } from './platform/config/configuration';
 import { dataSourceOptions } from './data-source';
 import { HealthModule } from './platform/health/health.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
 import { LibraryModule } from './library/library.module';
 import { MentoringModule } from './mentoring/mentoring.module';
 import { AccountModule } from './account/account.module';
@@ -24,6 +25,8 @@ import { NetworksModule } from './networks/networks.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
+
+const QUIET_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);
 
 @Module({})
 export class AppModule {
@@ -38,7 +41,8 @@ export class AppModule {
             level: config.logLevel,
             // Never log credentials: tokens travel in headers and bodies.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            // Probes and scrapes arrive every few seconds from machines, not people.
+            autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? '') },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.database)),
@@ -62,6 +66,7 @@ export class AppModule {
         AccountModule,
         RealtimeModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

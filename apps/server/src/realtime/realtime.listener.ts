@@ -16,6 +16,7 @@ import {
 import { OnDomainEvent } from '../platform/events/domain-event-bus';
 import { toNotificationView } from '../notifications/notifications.service';
 import { DiscussionsService } from '../discussions/discussions.service';
+import { MetricsService } from '../platform/metrics/metrics.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { ownRoom } from './socket-data';
 
@@ -31,11 +32,13 @@ export class RealtimeListener {
   constructor(
     private readonly gateway: RealtimeGateway,
     private readonly discussions: DiscussionsService,
+    private readonly metrics: MetricsService,
   ) {}
 
   @OnDomainEvent(EVENTS.messageCreated)
   onMessageCreated(event: MessageEvent): void {
     this.relayMessage('message:new', event);
+    this.metrics.countDelivered();
   }
 
   @OnDomainEvent(EVENTS.messageUpdated)
