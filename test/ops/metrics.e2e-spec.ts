@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MetricsService } from '../../apps/server/src/platform/metrics/metrics.service';
 import { startTestApp, TestApp } from '../support/app';
 import {
@@ -129,6 +131,23 @@ describe('GET /metrics without METRICS_TOKEN', () => {
     expect(valueOf(samples, 'tandem_jobs', { queue: 'digest', state: 'waiting' })).toBe(0);
     expect(valueOf(samples, 'tandem_mail_sent_total')).toBe(12);
     expect(valueOf(samples, 'tandem_mail_failed_total')).toBe(1);
+  });
+
+  it('exposes every metric the Grafana dashboard queries', async () => {
+    const text = (await t.http.get('/metrics')).text;
+    // Families as declared (`# TYPE name kind`), with a histogram's series names.
+    const families = new Set<string>();
+    for (const [, name, kind] of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+      families.add(name);
+      if (kind === 'histogram')
+        for (const end of ['_bucket', '_count', '_sum']) families.add(name + end);
+    }
+    const dashboard = readFileSync(join(__dirname, '../../deploy/grafana/tandem.json'), 'utf8');
+    const queried = new Set(
+      [...dashboard.matchAll(/\b(?:tandem|nodejs|process)_[a-z0-9_]+/g)].map(([name]) => name),
+    );
+    expect(queried.size).toBeGreaterThan(8);
+    expect([...queried].filter((name) => !families.has(name))).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ export interface JobQueueCounts {
   failed: number;
 }
 
-/** Mail handed to the transport, and mail it refused for good, since the count began. */
+/** Mail handed to the transport, and mail given up on after its last retry. */
 export interface MailTotals {
   sent: number;
   failed: number;
@@ -29,6 +29,9 @@ export interface MetricsSource {
   /** Sockets connected to this process. */
   liveSockets?(): number;
   jobQueues?(): Promise<readonly JobQueueCounts[]>;
-  /** Totals that only grow (a restart may start them again from zero). */
+  /**
+   * This process's own totals since it started (the mail its workers sent), so the dashboard
+   * adds the replicas up; they only grow, and a restart starts them again from zero.
+   */
   mailTotals?(): Promise<MailTotals>;
 }
