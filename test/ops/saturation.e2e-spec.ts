@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { connect, createServer, Server, Socket } from 'node:net';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/app';
+import { createTestDatabase, TestDatabase } from '../support/database';
 import { makeScene, makeThread, newClientId, Scene, SocketPool } from '../support/realtime';
 import { request, settle } from '../support/sockets';
 import { parseMetrics, valueOf } from './prometheus-text';
@@ -276,5 +278,71 @@ describe('a database role at its connection limit (53300)', () => {
       for (const client of held) client.release();
     }
     expect((await t.http.get('/api/me', { token })).status).toBe(200);
+  }, 30000);
+});
+
+/** A relay on 127.0.0.1 that holds each new connection for `delayMs` before passing it on. */
+async function slowRelay(
+  target: URL,
+  delayMs: number,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    sockets.add(client);
+    client.pause();
+    setTimeout(() => {
+      const upstream = connect(Number(target.port), target.hostname);
+      sockets.add(upstream);
+      for (const socket of [client, upstream]) socket.on('error', () => socket.destroy());
+      client.pipe(upstream).pipe(client);
+      client.resume();
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    }, delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = new URL(target);
+  url.port = String(typeof address === 'object' && address ? address.port : 0);
+  return {
+    url: url.toString(),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('opening connections slowly (SCRAM waiting behind password hashing, say)', () => {
+  let db: TestDatabase;
+  let relay: Awaited<ReturnType<typeof slowRelay>>;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    relay = await slowRelay(new URL(db.url), 800);
+    t = await startTestApp({
+      DATABASE_URL: relay.url,
+      DATABASE_ACQUIRE_TIMEOUT_MS: '300',
+      DATABASE_CONNECT_TIMEOUT_MS: '10000',
+    });
+  }, 60000);
+  afterAll(async () => {
+    await t?.close();
+    await relay?.close();
+    await db?.drop();
+  });
+
+  it('gives a new connection the connect budget, not the short wait for a busy pool', async () => {
+    const users = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        t.http.post('/api/auth/register', {
+          email: `slow-${i}-${randomBytes(3).toString('hex')}@example.org`,
+          password: 'correct horse battery',
+          displayName: `Slow ${i}`,
+        }),
+      ),
+    );
+    expect(users.map((response) => response.status)).toEqual([201, 201, 201, 201]);
   }, 30000);
 });

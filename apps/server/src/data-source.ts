@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseSettings } from './platform/config/configuration';
+import { pgWithSeparateTimeouts } from './platform/database/pool';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { InvitationEntity } from './networks/invitation.entity';
 import { MembershipEntity } from './networks/membership.entity';
@@ -99,12 +100,16 @@ export function dataSourceOptions(url: string, settings?: DatabaseSettings): Dat
     migrationsRun: false,
     synchronize: false,
     logging: false,
+    // Waiting longer for a busy pool only lengthens the queue behind a saturated database; the
+    // request answers 503 with Retry-After instead (see database-errors). Opening a connection
+    // has its own, longer budget (see pool.ts).
+    ...(settings && {
+      driver: pgWithSeparateTimeouts(settings.acquireTimeoutMs, settings.connectTimeoutMs),
+    }),
     extra: settings
       ? {
           max: settings.poolSize,
-          // Waiting longer for a connection only lengthens the queue behind a saturated
-          // database; the request answers 503 with Retry-After instead (see database-errors).
-          connectionTimeoutMillis: settings.acquireTimeoutMs,
+          connectionTimeoutMillis: settings.connectTimeoutMs,
           statement_timeout: settings.statementTimeoutMs,
           lock_timeout: settings.lockTimeoutMs,
           idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,

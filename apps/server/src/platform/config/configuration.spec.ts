@@ -418,6 +418,7 @@ describe('database pool and session limits', () => {
     expect(load().database).toEqual({
       poolSize: 20,
       acquireTimeoutMs: 2000,
+      connectTimeoutMs: 10_000,
       statementTimeoutMs: 15_000,
       lockTimeoutMs: 3000,
       idleInTransactionTimeoutMs: 60_000,
@@ -428,6 +429,7 @@ describe('database pool and session limits', () => {
     const { database } = load({
       DATABASE_POOL_SIZE: '8',
       DATABASE_ACQUIRE_TIMEOUT_MS: '500',
+      DATABASE_CONNECT_TIMEOUT_MS: '4000',
       DATABASE_STATEMENT_TIMEOUT_MS: '30000',
       DATABASE_LOCK_TIMEOUT_MS: '1000',
       DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0',
@@ -435,6 +437,7 @@ describe('database pool and session limits', () => {
     expect(database).toEqual({
       poolSize: 8,
       acquireTimeoutMs: 500,
+      connectTimeoutMs: 4000,
       statementTimeoutMs: 30_000,
       lockTimeoutMs: 1000,
       idleInTransactionTimeoutMs: 0,

@@ -15,8 +15,10 @@ export interface RateRule {
 export interface DatabaseSettings {
   /** Connections in this process's pool; replicas × this must stay under `max_connections`. */
   poolSize: number;
-  /** How long a request waits for a pooled connection (or a new one) before answering 503. */
+  /** How long a request waits for a busy pool to free a connection before answering 503. */
   acquireTimeoutMs: number;
+  /** How long opening a new connection may take (TCP, TLS, SCRAM) before answering 503. */
+  connectTimeoutMs: number;
   /** Postgres `statement_timeout` on every pooled connection; 0 turns it off. */
   statementTimeoutMs: number;
   /** Postgres `lock_timeout`: how long a statement waits for someone else's row or table lock. */
@@ -176,9 +178,9 @@ function metricsToken(env: Env): string | null {
 }
 
 /**
- * The lock timeout defaults to a fraction of the statement timeout: a post waiting on a thread
- * another transaction holds should give up long before its own statement budget runs out, and
- * never wait as long as the other transaction may hold the lock.
+ * The lock timeout defaults to 3 s, and never to more than the statement timeout: a post waiting
+ * on a thread another transaction holds should give up well before its own statement budget runs
+ * out, and never wait as long as the other transaction may hold the lock.
  */
 function databaseSettings(env: Env): DatabaseSettings {
   const statementTimeoutMs = integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000);
@@ -193,6 +195,7 @@ function databaseSettings(env: Env): DatabaseSettings {
   return {
     poolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 1000),
     acquireTimeoutMs: integer(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 2000, 100, 600_000),
+    connectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
     statementTimeoutMs,
     lockTimeoutMs,
     idleInTransactionTimeoutMs: integer(
