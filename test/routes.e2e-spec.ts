@@ -1,5 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
+import { ROUTES_OUTSIDE_API } from '../apps/server/src/create-app';
 import { IS_PUBLIC } from '../apps/server/src/platform/http/public.decorator';
 import { startTestApp, TestApp } from './support/app';
 
@@ -10,6 +11,10 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/refresh',
   'POST /api/auth/logout',
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
+  // Guarded by METRICS_TOKEN instead, when it is set (see test/ops/metrics.e2e-spec.ts).
+  'GET /metrics',
   // Authenticated by a personal feed key instead: feed readers cannot send bearer tokens.
   'GET /api/feeds/research.atom',
 ]);
@@ -45,9 +50,9 @@ function routeTable(): Route[] {
         const method = Reflect.getMetadata('method', handler) as RequestMethod | undefined;
         const path = Reflect.getMetadata('path', handler) as string | undefined;
         if (method === undefined || path === undefined) continue;
-        const full = `/api/${[base, path].filter((p) => p && p !== '/').join('/')}`
-          .replace(/\/+/g, '/')
-          .replace(/\/$/, '');
+        const relative = [base, path].filter((p) => p && p !== '/').join('/');
+        const prefix = ROUTES_OUTSIDE_API.some((route) => route.path === relative) ? '' : '/api';
+        const full = `${prefix}/${relative}`.replace(/\/+/g, '/').replace(/\/$/, '');
         routes.push({
           method: RequestMethod[method],
           path: full,

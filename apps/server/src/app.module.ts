@@ -14,6 +14,7 @@ import { CurationModule } from './curation/curation.module';
 import type { AppConfig } from './platform/config/configuration';
 import { dataSourceOptions } from './data-source';
 import { HealthModule } from './platform/health/health.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
 import { LibraryModule } from './library/library.module';
 import { MentoringModule } from './mentoring/mentoring.module';
 import { AccountModule } from './account/account.module';
@@ -26,6 +27,8 @@ import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { MailModule } from './platform/mail/mail.module';
+
+const QUIET_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);
 
 @Module({})
 export class AppModule {
@@ -40,10 +43,11 @@ export class AppModule {
             level: config.logLevel,
             // Never log credentials: tokens travel in headers and bodies.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            // Probes and scrapes arrive every few seconds from machines, not people.
+            autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? '') },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.database)),
         EventEmitterModule.forRoot(),
         RateLimitModule,
         EventsModule,
@@ -66,6 +70,7 @@ export class AppModule {
         AccountModule,
         RealtimeModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

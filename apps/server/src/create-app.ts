@@ -9,7 +9,13 @@ import { AppModule } from './app.module';
 import { HttpExceptionFilter } from './platform/http/http-exception.filter';
 import { strictValidationPipe } from './platform/http/validation';
 import { TandemIoAdapter } from './realtime/socket-io.adapter';
+import { recordHttpMetrics } from './platform/metrics/http-metrics';
+import { METRICS_ROUTE } from './platform/metrics/metrics.controller';
+import { MetricsService } from './platform/metrics/metrics.service';
 import type { AppConfig } from './platform/config/configuration';
+
+/** Routes served outside the `/api` prefix (the route-table test reads this too). */
+export const ROUTES_OUTSIDE_API = [METRICS_ROUTE];
 
 /**
  * Builds the HTTP application exactly as production runs it; `main` and the end-to-end tests
@@ -31,9 +37,11 @@ export async function createApp(
     },
   );
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  const metrics = app.get(MetricsService);
+  recordHttpMetrics(adapter.getInstance(), metrics);
+  app.setGlobalPrefix('api', { exclude: ROUTES_OUTSIDE_API });
   app.useGlobalPipes(strictValidationPipe());
-  const ioAdapter = new TandemIoAdapter(app, config);
+  const ioAdapter = new TandemIoAdapter(app, config, metrics);
   await ioAdapter.connectToRedis();
   app.useWebSocketAdapter(ioAdapter);
 

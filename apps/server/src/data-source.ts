@@ -1,4 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import type { DatabaseSettings } from './platform/config/configuration';
+import { pgWithSeparateTimeouts } from './platform/database/pool';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { InvitationEntity } from './networks/invitation.entity';
 import { MembershipEntity } from './networks/membership.entity';
@@ -84,7 +86,15 @@ export const MIGRATIONS = [
   MailOutbox1764730000000,
 ];
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/**
+ * The pool as the server runs it. Without `settings` (the CLI, migrations, tests that open their
+ * own DataSource), no session limits apply: a migration building an index may take minutes.
+ *
+ * The session limits travel as startup parameters, so every pooled connection has them from its
+ * first statement; a pooler in transaction mode (PgBouncer) must be told to pass them on
+ * (`ignore_startup_parameters` must not list them) or be configured with the same limits.
+ */
+export function dataSourceOptions(url: string, settings?: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -93,8 +103,23 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    // A slow moment waits up to 10 s for a connection before the request answers 503.
-    extra: { max: 20, connectionTimeoutMillis: 10_000 },
+    // Waiting longer for a busy pool only lengthens the queue behind a saturated database; the
+    // request answers 503 with Retry-After instead (see database-errors). Opening a connection
+    // has its own, longer budget (see pool.ts).
+    ...(settings && {
+      driver: pgWithSeparateTimeouts(settings.acquireTimeoutMs, settings.connectTimeoutMs),
+    }),
+    extra: settings
+      ? {
+          max: settings.poolSize,
+          connectionTimeoutMillis: settings.connectTimeoutMs,
+          statement_timeout: settings.statementTimeoutMs,
+          lock_timeout: settings.lockTimeoutMs,
+          idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,
+          application_name: 'tandem',
+        }
+      : // A slow moment waits up to 10 s for a connection before the command gives up.
+        { max: 20, connectionTimeoutMillis: 10_000 },
   };
 }
 

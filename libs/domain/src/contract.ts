@@ -130,6 +130,28 @@ export interface HealthView {
   version: string;
 }
 
+/** `GET /api/health/live`: the process answers; nothing else is asked. */
+export interface LivenessView {
+  status: 'ok';
+  version: string;
+}
+
+export type ReadinessCheck = 'database' | 'redis' | 'migrations';
+
+/** `GET /api/health/ready`: 200 when every check passes, 503 naming the ones that failed. */
+export interface ReadinessView {
+  status: 'ready' | 'not_ready';
+  checks: {
+    database: 'up' | 'down';
+    /** `not_configured` without REDIS_URL (one process needs no Redis). */
+    redis: 'up' | 'down' | 'not_configured';
+    /** `unknown` while the database cannot be asked. */
+    migrations: 'applied' | 'pending' | 'unknown';
+  };
+  failing: ReadinessCheck[];
+  version: string;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Discussions
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Ack, DomainError, ErrorCode } from '@tandem/domain';
-import { isDatabaseUnavailable } from '../platform/database/database-errors';
+import { databaseUnavailability, RETRY_AFTER_SECONDS } from '../platform/database/database-errors';
 
 const logger = new Logger('Realtime');
 
@@ -18,12 +18,13 @@ export function toAck(error: unknown): Ack {
         : {}),
     };
   }
-  if (isDatabaseUnavailable(error)) {
+  const unavailable = databaseUnavailability(error);
+  if (unavailable) {
     return {
       ok: false,
       error: 'unavailable',
-      message: 'The database is unavailable; nothing was saved, try again shortly',
-      retryAfterMs: 5000,
+      message: `The database is ${unavailable === 'busy' ? 'busy' : 'unavailable'}; nothing was saved, try again shortly`,
+      retryAfterMs: RETRY_AFTER_SECONDS[unavailable] * 1000,
     };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -15,6 +15,7 @@ import {
 } from '../platform/events/domain-events';
 import { OnDomainEvent } from '../platform/events/domain-event-bus';
 import { ThreadsService } from '../discussions/threads.service';
+import { MetricsService } from '../platform/metrics/metrics.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { ownRoom } from './socket-data';
 
@@ -30,11 +31,13 @@ export class RealtimeListener {
   constructor(
     private readonly gateway: RealtimeGateway,
     private readonly threads: ThreadsService,
+    private readonly metrics: MetricsService,
   ) {}
 
   @OnDomainEvent(EVENTS.messageCreated)
   onMessageCreated(event: MessageEvent): void {
     this.relayMessage('message:new', event);
+    this.metrics.countDelivered();
   }
 
   @OnDomainEvent(EVENTS.messageUpdated)

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../platform/config/configuration';
+import type { MetricsService } from '../platform/metrics/metrics.service';
 
 /**
  * socket.io on the HTTP server's port at /socket.io. With REDIS_URL, the Redis adapter joins
@@ -21,6 +22,7 @@ export class TandemIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly config: AppConfig,
+    private readonly metrics?: MetricsService,
   ) {
     super(app);
   }
@@ -49,6 +51,8 @@ export class TandemIoAdapter extends IoAdapter {
       maxHttpBufferSize: 100_000,
     } as ServerOptions);
     if (this.adapterConstructor) server.adapter(this.adapterConstructor);
+    // This process's sockets only: each replica reports its own, Prometheus adds them up.
+    this.metrics?.registerSource({ liveSockets: () => server.of('/').sockets.size });
     return server;
   }
 

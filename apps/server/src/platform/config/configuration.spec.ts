@@ -456,3 +456,72 @@ describe('mail and background jobs', () => {
     if (variable === 'SMTP_URL') expect(error.message).not.toContain(value);
   });
 });
+
+describe('database pool and session limits', () => {
+  it('defaults to 20 connections, a 2 s wait for one, and limits that fail fast', () => {
+    expect(load().database).toEqual({
+      poolSize: 20,
+      acquireTimeoutMs: 2000,
+      connectTimeoutMs: 10_000,
+      statementTimeoutMs: 15_000,
+      lockTimeoutMs: 3000,
+      idleInTransactionTimeoutMs: 60_000,
+    });
+  });
+
+  it('reads each variable', () => {
+    const { database } = load({
+      DATABASE_POOL_SIZE: '8',
+      DATABASE_ACQUIRE_TIMEOUT_MS: '500',
+      DATABASE_CONNECT_TIMEOUT_MS: '4000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '30000',
+      DATABASE_LOCK_TIMEOUT_MS: '1000',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0',
+    });
+    expect(database).toEqual({
+      poolSize: 8,
+      acquireTimeoutMs: 500,
+      connectTimeoutMs: 4000,
+      statementTimeoutMs: 30_000,
+      lockTimeoutMs: 1000,
+      idleInTransactionTimeoutMs: 0,
+    });
+  });
+
+  it('keeps the default lock timeout within a short statement timeout', () => {
+    expect(load({ DATABASE_STATEMENT_TIMEOUT_MS: '1000' }).database.lockTimeoutMs).toBe(1000);
+    expect(load({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }).database.lockTimeoutMs).toBe(3000);
+  });
+
+  it('refuses a lock timeout longer than the statement timeout', () => {
+    const error = configError(() =>
+      load({ DATABASE_STATEMENT_TIMEOUT_MS: '1000', DATABASE_LOCK_TIMEOUT_MS: '5000' }),
+    );
+    expect(error.variable).toBe('DATABASE_LOCK_TIMEOUT_MS');
+  });
+
+  it.each([
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_POOL_SIZE', 'many'],
+    ['DATABASE_ACQUIRE_TIMEOUT_MS', '10'],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', '-1'],
+  ])('refuses %s=%s', (variable, value) => {
+    expect(configError(() => load({ [variable]: value })).variable).toBe(variable);
+  });
+});
+
+describe('METRICS_TOKEN', () => {
+  it('is unset by default: the metrics are public', () => {
+    expect(load().metricsToken).toBeNull();
+  });
+
+  it('is read when set', () => {
+    expect(load({ METRICS_TOKEN: 'scrape-token-0123456789' }).metricsToken).toBe(
+      'scrape-token-0123456789',
+    );
+  });
+
+  it.each(['short', 'has a space in it somewhere'])('refuses %j', (value) => {
+    expect(configError(() => load({ METRICS_TOKEN: value })).variable).toBe('METRICS_TOKEN');
+  });
+});

@@ -8,6 +8,25 @@ export interface RateRule {
   windowSeconds: number;
 }
 
+/**
+ * How the server's connections to Postgres behave under load. Every limit exists so that a
+ * saturated database answers 503 quickly instead of making requests queue behind each other.
+ */
+export interface DatabaseSettings {
+  /** Connections in this process's pool; replicas × this must stay under `max_connections`. */
+  poolSize: number;
+  /** How long a request waits for a busy pool to free a connection before answering 503. */
+  acquireTimeoutMs: number;
+  /** How long opening a new connection may take (TCP, TLS, SCRAM) before answering 503. */
+  connectTimeoutMs: number;
+  /** Postgres `statement_timeout` on every pooled connection; 0 turns it off. */
+  statementTimeoutMs: number;
+  /** Postgres `lock_timeout`: how long a statement waits for someone else's row or table lock. */
+  lockTimeoutMs: number;
+  /** Postgres `idle_in_transaction_session_timeout`: ends a session whose transaction stalls. */
+  idleInTransactionTimeoutMs: number;
+}
+
 export interface AppConfig {
   version: string;
   port: number;
@@ -19,6 +38,7 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Unset: the server runs its own embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | null;
+  database: DatabaseSettings;
   dataDir: string;
   redisUrl: string | null;
   /** Namespace for every Redis key and channel, so deployments can share one Redis. */
@@ -33,6 +53,8 @@ export interface AppConfig {
   demoContent: boolean;
   /** Serve the built web app from this folder when it exists. */
   webDist: string;
+  /** Bearer token that `GET /metrics` requires; unset, the metrics are public (scrape inside). */
+  metricsToken: string | null;
   rateLimits: {
     registerPerAddress: RateRule;
     registerPerAccount: RateRule;
@@ -161,6 +183,48 @@ function mailFrom(env: Env): string {
   return raw.trim();
 }
 
+function metricsToken(env: Env): string | null {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  // A short token is guessable by a scraper's neighbours; the bearer travels on every scrape.
+  if (raw.length < 16)
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long');
+  if (!/^[\x21-\x7e]+$/.test(raw))
+    throw new ConfigError('METRICS_TOKEN', 'must be printable ASCII without spaces');
+  return raw;
+}
+
+/**
+ * The lock timeout defaults to 3 s, and never to more than the statement timeout: a post waiting
+ * on a thread another transaction holds should give up well before its own statement budget runs
+ * out, and never wait as long as the other transaction may hold the lock.
+ */
+function databaseSettings(env: Env): DatabaseSettings {
+  const statementTimeoutMs = integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000);
+  const lockDefault = statementTimeoutMs === 0 ? 3000 : Math.min(3000, statementTimeoutMs);
+  const lockTimeoutMs = integer(env, 'DATABASE_LOCK_TIMEOUT_MS', lockDefault, 0, 3_600_000);
+  if (statementTimeoutMs > 0 && lockTimeoutMs > statementTimeoutMs) {
+    throw new ConfigError(
+      'DATABASE_LOCK_TIMEOUT_MS',
+      `must not exceed DATABASE_STATEMENT_TIMEOUT_MS (${statementTimeoutMs})`,
+    );
+  }
+  return {
+    poolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 1000),
+    acquireTimeoutMs: integer(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 2000, 100, 600_000),
+    connectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
+    statementTimeoutMs,
+    lockTimeoutMs,
+    idleInTransactionTimeoutMs: integer(
+      env,
+      'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      60_000,
+      0,
+      86_400_000,
+    ),
+  };
+}
+
 /** Reads and validates the environment once; the only place that looks at process.env. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -182,6 +246,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     trustProxy: bool(env, 'TRUST_PROXY', false),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', databaseUrl === null),
     databaseUrl,
+    database: databaseSettings(env),
     dataDir,
     redisUrl,
     redisPrefix: redisPrefix(env),
@@ -192,6 +257,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logLevel,
     demoContent: bool(env, 'DEMO_CONTENT', databaseUrl === null),
     webDist: resolve(cwd, env.WEB_DIST || 'apps/web/dist'),
+    metricsToken: metricsToken(env),
     rateLimits: {
       // Generous per address: a workshop of 30 behind one office address signs up together.
       registerPerAddress: rateRule(env, 'RATE_LIMIT_REGISTER_PER_ADDRESS', {

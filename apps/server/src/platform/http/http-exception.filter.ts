@@ -11,7 +11,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable } from '../database/database-errors';
+import {
+  databaseUnavailability,
+  RETRY_AFTER_SECONDS,
+  UNAVAILABLE_MESSAGE,
+} from '../database/database-errors';
 
 const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = Object.fromEntries(
   ERROR_CODES.map((code) => [HTTP_STATUS_FOR[code], code]),
@@ -60,7 +64,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
         String(Math.max(1, Math.ceil(details?.retryAfterSeconds ?? 1))),
       );
     }
-    if (body.error === 'unavailable') void reply.header('Retry-After', '5');
+    if (body.error === 'unavailable') {
+      const details = body.details as { retryAfterSeconds?: number } | undefined;
+      void reply.header(
+        'Retry-After',
+        String(details?.retryAfterSeconds ?? RETRY_AFTER_SECONDS.down),
+      );
+    }
     // Explicitly JSON: a route may have declared another type (the Atom feed) before failing.
     void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
@@ -99,11 +109,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
             : exception.message;
       return { statusCode, error: codeFor(statusCode), message };
     }
-    if (isDatabaseUnavailable(exception)) {
+    const unavailable = databaseUnavailability(exception);
+    if (unavailable) {
       return {
         statusCode: 503,
         error: 'unavailable',
-        message: 'The database is unavailable; try again shortly',
+        message: UNAVAILABLE_MESSAGE[unavailable],
+        details: { retryAfterSeconds: RETRY_AFTER_SECONDS[unavailable] },
       };
     }
     if (exception instanceof QueryFailedError) {
