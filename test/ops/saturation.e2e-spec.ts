@@ -247,7 +247,10 @@ describe('a database role at its connection limit (53300)', () => {
       `CREATE ROLE ${role} LOGIN PASSWORD '${password}' CONNECTION LIMIT 2;
        GRANT USAGE ON SCHEMA public TO ${role};
        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
-       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role};`,
+       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role};
+       GRANT USAGE ON SCHEMA pgboss TO ${role};
+       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${role};
+       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA pgboss TO ${role};`,
     );
     const url = new URL(owner.db.url);
     url.username = role;

@@ -29,8 +29,11 @@ export function pgWithSeparateTimeouts(
     override connect(callback: ConnectCallback): void;
     override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
       const max = this.options.max;
-      const opensConnection = this.totalCount < max && this.idleCount === 0;
-      this.options.connectionTimeoutMillis = opensConnection ? connectTimeoutMs : acquireTimeoutMs;
+      // Not full: this call gets an idle connection at once or opens one, so it has the connect
+      // budget. The setting is shared by every call in flight (pg reads it when it opens a
+      // connection), so a short wait is set only when no call can be opening a connection now.
+      const full = this.totalCount >= max;
+      this.options.connectionTimeoutMillis = full ? acquireTimeoutMs : connectTimeoutMs;
       return callback ? super.connect(callback) : super.connect();
     }
   }

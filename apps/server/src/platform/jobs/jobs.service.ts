@@ -99,8 +99,15 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.start();
+  /**
+   * Starts the queue without holding up the application: a queue that cannot start yet (the
+   * database slow or briefly unreachable) is logged and tried again, and whatever needs it waits
+   * in `ready()`. HTTP and sockets serve meanwhile; only background work is delayed.
+   */
+  onModuleInit(): void {
+    this.start().catch((error: unknown) =>
+      this.logger.error(error instanceof Error ? error.message : String(error)),
+    );
   }
 
   /** Lets running jobs finish (up to 20 s) before the connection pool closes. */
@@ -212,6 +219,8 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
     this.started ??= this.boss.start().then(
       () => undefined,
       (error: unknown) => {
+        // The next caller of ready() tries again rather than inheriting this failure for good.
+        this.started = null;
         const why = error instanceof Error ? error.message : String(error);
         throw new Error(`The job queue cannot start (${why}): run \`npm run db:migrate\``);
       },
