@@ -5,7 +5,6 @@ import {
   CHANNEL_DESCRIPTION_MAX_LENGTH,
   CHANNEL_NAME_MAX_LENGTH,
   CHANNEL_SLUG_PATTERN,
-  type ChannelView,
   type ChannelVisibility,
   type Topic,
 } from '@tandem/domain';
@@ -17,6 +16,7 @@ import { TopicsSelect } from '../discussions/topics';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { suggestSlug } from '../networks/slug';
+import { createChannel } from './channels-api';
 
 const FIELDS = ['slug', 'name', 'description', 'topics', 'visibility'] as const;
 type Field = (typeof FIELDS)[number];
@@ -42,8 +42,7 @@ export function CreateChannelForm({ slug, onDone }: { slug: string; onDone: () =
   const { formRef, errors, showErrors, clearField, showApiError } = useFieldErrors(FIELDS);
 
   const create = useMutation({
-    mutationFn: (body: Draft) =>
-      api.post<ChannelView>(`/networks/${encodeURIComponent(slug)}/channels`, body),
+    mutationFn: (body: Draft) => createChannel(api, slug, body),
     onSuccess: async (channel) => {
       queryClient.setQueryData(queryKeys.channel(channel.id), channel);
       notifications.show({

@@ -4,7 +4,6 @@ import {
   MESSAGE_MAX_LENGTH,
   THREAD_TITLE_MAX_LENGTH,
   type Attribution,
-  type ThreadView,
   type Topic,
 } from '@tandem/domain';
 import { useRef, useState, type FormEvent } from 'react';
@@ -16,6 +15,7 @@ import { MarkdownEditor } from '../discussions/composer';
 import { TopicsSelect } from '../discussions/topics';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { createThread } from './channels-api';
 
 const FIELDS = ['title', 'body', 'attribution', 'topics'] as const;
 type Field = (typeof FIELDS)[number];
@@ -50,10 +50,7 @@ export function NewThreadForm({
 
   const create = useMutation({
     mutationFn: (body: Draft) =>
-      api.post<ThreadView>(`/channels/${encodeURIComponent(channelId)}/threads`, {
-        ...body,
-        clientId: clientId.current,
-      }),
+      createThread(api, channelId, { ...body, clientId: clientId.current }),
     onSuccess: async (thread) => {
       clientId.current = crypto.randomUUID();
       queryClient.setQueryData(queryKeys.thread(thread.id), thread);

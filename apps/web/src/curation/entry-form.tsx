@@ -31,17 +31,13 @@ import {
   ENTRY_WORD_LIMITS,
   PHASES,
   quoteAttributionText,
-  type CaseStudyView,
   type ContentLanguage,
   type EntryLinkType,
   type EntryLinkView,
   type EntryScope,
-  type EntrySettingsView,
   type EntryTextField,
   type EntryView,
-  type Page,
   type Phase,
-  type ResearchSummaryView,
   type Topic,
 } from '@tandem/domain';
 import { useState, type FormEvent } from 'react';
@@ -53,7 +49,15 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { LanguageField } from '../library/form-parts';
-import { entryKeys, entryPath } from './entry-api';
+import { listCaseStudies, listResearchSummaries, publishedQuery } from '../library/library-api';
+import {
+  entryKeys,
+  getEntrySettings,
+  moveEntry,
+  updateEntry,
+  useEntry,
+  type EntryContentInput,
+} from './entry-api';
 import { EvidencePicker } from './evidence-picker';
 
 const TEXT_FIELDS = [
@@ -137,11 +141,7 @@ function draftFrom(entry: EntryView): Draft {
 export function EntryFormPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const api = useApiClient();
-  const entry = useQuery({
-    queryKey: entryKeys.entry(id),
-    queryFn: () => api.get<EntryView>(entryPath(id)),
-  });
+  const entry = useEntry(id);
   if (entry.isPending) return <PageLoader />;
   if (entry.isError) return <ErrorState error={entry.error} onRetry={() => void entry.refetch()} />;
   return (
@@ -167,10 +167,7 @@ export function EntryForm({ entry }: { entry: EntryView }) {
   const { formRef, errors, showErrors, clearField, showApiError } = useFieldErrors(FIELDS);
   const settings = useQuery({
     queryKey: entryKeys.settings(entry.networkSlug ?? ''),
-    queryFn: () =>
-      api.get<EntrySettingsView>(
-        `/networks/${encodeURIComponent(entry.networkSlug ?? '')}/entry-settings`,
-      ),
+    queryFn: () => getEntrySettings(api, entry.networkSlug ?? ''),
     enabled: entry.networkSlug !== null,
   });
   const allowPublic = settings.data?.allowPublicEntries ?? false;
@@ -181,10 +178,10 @@ export function EntryForm({ entry }: { entry: EntryView }) {
   };
 
   const save = useMutation({
-    mutationFn: async ({ body, submit }: { body: Record<string, unknown>; submit: boolean }) => {
-      const saved = await api.patch<EntryView>(entryPath(entry.id), body);
+    mutationFn: async ({ body, submit }: { body: EntryContentInput; submit: boolean }) => {
+      const saved = await updateEntry(api, entry.id, body);
       queryClient.setQueryData(entryKeys.entry(entry.id), saved);
-      return submit ? api.post<EntryView>(`${entryPath(entry.id)}/submit`, {}) : saved;
+      return submit ? moveEntry(api, entry.id, 'submit') : saved;
     },
     onSuccess: async (saved, { submit }) => {
       queryClient.setQueryData(entryKeys.entry(entry.id), saved);
@@ -224,7 +221,10 @@ export function EntryForm({ entry }: { entry: EntryView }) {
       submit: forReview,
       body: {
         title,
-        ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, draft[field].trim()])),
+        ...(Object.fromEntries(TEXT_FIELDS.map((field) => [field, draft[field].trim()])) as Record<
+          EntryTextField,
+          string
+        >),
         context: { who: draft.who.trim(), where: draft.where.trim() },
         resources: { ...numbers, note: draft.note.trim() },
         topics: draft.topics,
@@ -464,7 +464,7 @@ function EvidenceEditor({ entry, error }: { entry: EntryView; error?: string }) 
   const quotes = entry.content.evidence;
   const ids = quotes.map((quote) => quote.messageId);
   const change = useMutation({
-    mutationFn: (messageIds: string[]) => api.patch<EntryView>(entryPath(entry.id), { messageIds }),
+    mutationFn: (messageIds: string[]) => updateEntry(api, entry.id, { messageIds }),
     onSuccess: (saved) => {
       queryClient.setQueryData(entryKeys.entry(entry.id), saved);
       picker.close();
@@ -589,7 +589,7 @@ function LinksEditor({ entry }: { entry: EntryView }) {
   const links = entry.content.links;
   const change = useMutation({
     mutationFn: (next: EntryLinkView[]) =>
-      api.patch<EntryView>(entryPath(entry.id), {
+      updateEntry(api, entry.id, {
         links: next.map((link) => ({ type: link.type, id: link.id })),
       }),
     onSuccess: (saved) => {
@@ -680,12 +680,12 @@ function SourcePicker({
     queryKey: ['entry-source-picker', type, q],
     enabled: opened,
     queryFn: async (): Promise<EntryLinkView[]> => {
-      const query = { q: q || undefined, status: 'published', limit: 20 };
+      const query = publishedQuery(q);
       if (type === 'research') {
-        const page = await api.get<Page<ResearchSummaryView>>('/research-summaries', { query });
+        const page = await listResearchSummaries(api, query);
         return page.items.map((item) => ({ type, id: item.id, title: item.title }));
       }
-      const page = await api.get<Page<CaseStudyView>>('/case-studies', { query });
+      const page = await listCaseStudies(api, query);
       return page.items.map((item) => ({ type, id: item.id, title: item.programmeName }));
     },
   });

@@ -17,20 +17,20 @@ import {
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  LINK_NOTE_MAX_LENGTH,
-  type CaseStudyView,
-  type Page,
-  type ResearchSummaryView,
-  type ThreadLinkView,
-  type ThreadView,
-} from '@tandem/domain';
+import { LINK_NOTE_MAX_LENGTH, type ThreadLinkView, type ThreadView } from '@tandem/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { listCaseStudies, listResearchSummaries, publishedQuery } from '../library/library-api';
+import {
+  addThreadLink,
+  listThreadLinks,
+  removeThreadLink,
+  type NewThreadLink,
+} from './discussions-api';
 
 type Target = 'research' | 'case_study';
 
@@ -67,14 +67,13 @@ export function ThreadLinks({
   // A thread from the list has no links: ask for them.
   const fetched = useQuery({
     queryKey: queryKeys.threadLinks(thread.id),
-    queryFn: () => api.get<ThreadLinkView[]>(`/threads/${encodeURIComponent(thread.id)}/links`),
+    queryFn: () => listThreadLinks(api, thread.id),
     enabled: thread.links === undefined,
   });
   const links = thread.links ?? fetched.data ?? [];
 
   const remove = useMutation({
-    mutationFn: (link: ThreadLinkView) =>
-      api.delete(`/threads/${encodeURIComponent(thread.id)}/links/${encodeURIComponent(link.id)}`),
+    mutationFn: (link: ThreadLinkView) => removeThreadLink(api, thread.id, link.id),
     onSuccess: (_nothing, link) => {
       const rest = links.filter((item) => item.id !== link.id);
       queryClient.setQueryData<ThreadView>(queryKeys.thread(thread.id), (current) =>
@@ -193,16 +192,16 @@ export function LinkPicker({
   const candidates = useQuery({
     queryKey: ['link-picker', target, q],
     queryFn: async (): Promise<Candidate[]> => {
-      const query = { q: q || undefined, status: 'published', limit: 20 };
+      const query = publishedQuery(q);
       if (target === 'research') {
-        const page = await api.get<Page<ResearchSummaryView>>('/research-summaries', { query });
+        const page = await listResearchSummaries(api, query);
         return page.items.map((item) => ({
           id: item.id,
           title: item.title,
           detail: item.keyFinding,
         }));
       }
-      const page = await api.get<Page<CaseStudyView>>('/case-studies', { query });
+      const page = await listCaseStudies(api, query);
       return page.items.map((item) => ({
         id: item.id,
         title: item.programmeName,
@@ -213,8 +212,7 @@ export function LinkPicker({
   });
 
   const add = useMutation({
-    mutationFn: (body: { targetType: Target; targetId: string; note: string }) =>
-      api.post<ThreadLinkView[]>(`/threads/${encodeURIComponent(threadId)}/links`, body),
+    mutationFn: (body: NewThreadLink) => addThreadLink(api, threadId, body),
     onSuccess: (links) => {
       storeLinks(links);
       notifications.show({ color: 'green', message: t('links.added') });

@@ -36,6 +36,7 @@ import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { countryOptions } from '../organisations/countries';
 import { LanguageField, NetworkField, ScopeField } from './form-parts';
+import { getCaseStudy, saveCaseStudy, type CaseStudyInput } from './library-api';
 import { useMyNetworks } from './use-networks';
 
 const FIELDS = [
@@ -138,7 +139,7 @@ export function CaseStudyFormPage() {
   const api = useApiClient();
   const existing = useQuery({
     queryKey: queryKeys.caseStudy(id ?? ''),
-    queryFn: () => api.get<CaseStudyView>(`/case-studies/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => getCaseStudy(api, id ?? ''),
     enabled: id !== undefined,
   });
   const { query: networksQuery } = useMyNetworks();
@@ -172,10 +173,7 @@ export function CaseStudyForm({ existing }: { existing?: CaseStudyView }) {
   const role = networks.find((network) => network.slug === draft.network)?.myRole ?? null;
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      existing
-        ? api.patch<CaseStudyView>(`/case-studies/${encodeURIComponent(existing.id)}`, body)
-        : api.post<CaseStudyView>('/case-studies', body),
+    mutationFn: (body: CaseStudyInput) => saveCaseStudy(api, existing?.id, body),
     onSuccess: async (saved) => {
       queryClient.setQueryData(queryKeys.caseStudy(saved.id), saved);
       notifications.show({ color: 'green', message: t('libraryForm.saved') });

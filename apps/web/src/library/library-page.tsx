@@ -22,7 +22,6 @@ import {
   RESEARCH_QUESTIONS,
   TOPICS,
   type CaseStudyView,
-  type Page,
   type ResearchSummaryView,
 } from '@tandem/domain';
 import { useMemo, useState } from 'react';
@@ -36,9 +35,8 @@ import { countryName, countryOptions } from '../organisations/countries';
 import { ItemBadges } from './badges';
 import { FeedSubscribe } from './feed-subscribe';
 import { useFormatEur } from './format';
+import { listLibrary, type LibraryKind } from './library-api';
 import { useMyNetworks } from './use-networks';
-
-export type LibraryKind = 'research' | 'case_study';
 
 /** Filters each list understands, in the order they appear in the URL. */
 const COMMON_FILTERS = ['q', 'topic', 'language', 'network', 'sort'] as const;
@@ -118,14 +116,11 @@ function LibraryList({ kind }: { kind: LibraryKind }) {
     return query;
   }, [params, kind]);
   const filterKey = new URLSearchParams(filters).toString();
-  const path = kind === 'research' ? '/research-summaries' : '/case-studies';
 
   const query = useInfiniteQuery({
     queryKey: queryKeys.libraryList(kind, filterKey),
     queryFn: ({ pageParam }) =>
-      api.get<Page<ResearchSummaryView | CaseStudyView>>(path, {
-        query: { ...filters, cursor: pageParam ?? undefined },
-      }),
+      listLibrary(api, kind, { ...filters, cursor: pageParam ?? undefined }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

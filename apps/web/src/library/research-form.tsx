@@ -43,6 +43,7 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { LanguageField, NetworkField, ScopeField } from './form-parts';
+import { getResearchSummary, saveResearchSummary, type ResearchSummaryInput } from './library-api';
 import { useMyNetworks } from './use-networks';
 
 const SOURCE_FIELDS = Array.from({ length: SOURCES_MAX }, (_, index) => [
@@ -130,8 +131,7 @@ export function ResearchFormPage() {
   const api = useApiClient();
   const existing = useQuery({
     queryKey: queryKeys.researchSummary(id ?? ''),
-    queryFn: () =>
-      api.get<ResearchSummaryView>(`/research-summaries/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => getResearchSummary(api, id ?? ''),
     enabled: id !== undefined,
   });
   const { query: networksQuery } = useMyNetworks();
@@ -163,13 +163,7 @@ export function ResearchForm({ existing }: { existing?: ResearchSummaryView }) {
   const role = networks.find((network) => network.slug === draft.network)?.myRole ?? null;
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      existing
-        ? api.patch<ResearchSummaryView>(
-            `/research-summaries/${encodeURIComponent(existing.id)}`,
-            body,
-          )
-        : api.post<ResearchSummaryView>('/research-summaries', body),
+    mutationFn: (body: ResearchSummaryInput) => saveResearchSummary(api, existing?.id, body),
     onSuccess: async (saved) => {
       queryClient.setQueryData(queryKeys.researchSummary(saved.id), saved);
       notifications.show({ color: 'green', message: t('libraryForm.saved') });

@@ -32,7 +32,8 @@ import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
-import { mentoringKeys, networkPath } from './mentoring-queries';
+import { saveProfile, type ProfileInput } from './mentoring-api';
+import { mentoringKeys } from './mentoring-queries';
 import { useLanguageName } from './people';
 
 const FIELDS = [
@@ -88,8 +89,7 @@ export function ProfileForm({
   );
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.post<MentoringProfileView>(`${networkPath(slug)}/mentoring/profiles`, body),
+    mutationFn: (body: ProfileInput) => saveProfile(api, slug, body),
     onSuccess: async (saved) => {
       queryClient.setQueryData(mentoringKeys.myProfile(slug), saved);
       notifications.show({ color: 'green', message: t('mentoring.profileSaved') });

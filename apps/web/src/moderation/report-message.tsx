@@ -5,7 +5,6 @@ import {
   FLAG_NOTE_MAX_LENGTH,
   FLAG_REASONS,
   type FlagReason,
-  type FlagView,
   type MessageView,
 } from '@tandem/domain';
 import { useState, type FormEvent } from 'react';
@@ -13,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { reportMessage } from './moderation-api';
 
 const FIELDS = ['reason', 'note'] as const;
 type Field = (typeof FIELDS)[number];
@@ -28,7 +28,7 @@ export function ReportMessageButton({ message }: { message: MessageView }) {
 
   const report = useMutation({
     mutationFn: (body: { reason: FlagReason; note?: string }) =>
-      api.post<FlagView>(`/messages/${encodeURIComponent(message.id)}/flags`, body),
+      reportMessage(api, message.id, body),
     onSuccess: () => {
       setOpened(false);
       notifications.show({ color: 'green', message: t('moderation.reported') });

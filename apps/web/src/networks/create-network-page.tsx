@@ -1,7 +1,6 @@
 import { Button, Group, Paper, Radio, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  type NetworkView,
   type NetworkVisibility,
   NETWORK_DESCRIPTION_MAX_LENGTH,
   NETWORK_NAME_MAX_LENGTH,
@@ -14,6 +13,7 @@ import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { createNetwork } from './networks-api';
 import { isValidSlug, suggestSlug } from './slug';
 
 const FIELDS = ['name', 'slug', 'description', 'visibility'] as const;
@@ -42,7 +42,7 @@ export function CreateNetworkPage() {
   const { formRef, errors, showErrors, clearField, showApiError } = useFieldErrors(FIELDS);
 
   const create = useMutation({
-    mutationFn: (body: Draft) => api.post<NetworkView>('/networks', body),
+    mutationFn: (body: Draft) => createNetwork(api, body),
     onSuccess: async (network) => {
       queryClient.setQueryData(queryKeys.network(network.slug), network);
       await queryClient.invalidateQueries({ queryKey: queryKeys.networks, exact: true });

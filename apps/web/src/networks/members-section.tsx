@@ -18,6 +18,7 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDate } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { SuspendControl, useSuspensions } from '../moderation/suspensions';
+import { changeMemberRole, listMembers, removeMember } from './networks-api';
 
 export function MembersSection({ slug, myRole }: { slug: string; myRole: NetworkRole }) {
   const { t } = useTranslation();
@@ -25,8 +26,9 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
   const queryClient = useQueryClient();
   const formatDate = useFormatDate();
   const { user } = useAuth();
-  const path = `/networks/${encodeURIComponent(slug)}/members`;
-  const { query, items } = usePagedQuery<MemberView>(queryKeys.members(slug), path);
+  const { query, items } = usePagedQuery(queryKeys.members(slug), (client, cursor) =>
+    listMembers(client, slug, cursor),
+  );
   const [removing, setRemoving] = useState<MemberView | null>(null);
   const isAdmin = myRole === 'admin';
   const canModerate = atLeast(myRole, 'moderator');
@@ -35,7 +37,7 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
 
   const changeRole = useMutation({
     mutationFn: ({ member, role }: { member: MemberView; role: NetworkRole }) =>
-      api.patch<MemberView>(`${path}/${encodeURIComponent(member.userId)}`, { role }),
+      changeMemberRole(api, slug, member.userId, role),
     onSuccess: (updated) => {
       queryClient.setQueryData<InfiniteData<Page<MemberView>>>(queryKeys.members(slug), (data) =>
         data
@@ -59,7 +61,7 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
   });
 
   const remove = useMutation({
-    mutationFn: (member: MemberView) => api.delete(`${path}/${encodeURIComponent(member.userId)}`),
+    mutationFn: (member: MemberView) => removeMember(api, slug, member.userId),
     onSuccess: async (_nothing, member) => {
       setRemoving(null);
       notifications.show({
