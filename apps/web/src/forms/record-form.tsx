@@ -1,6 +1,6 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEventHandler, type ReactNode, type RefObject } from 'react';
+import { useState, type ReactNode, type RefObject, type SubmitEventHandler } from 'react';
 import { ApiErrorAlert } from './api-error-alert';
 import { useFieldErrors } from './field-errors';
 
@@ -30,7 +30,7 @@ export function useRecordForm<Draft extends object, Field extends string, Input,
   /** Changes one part of the draft and clears the error of the field that shows it. */
   const update = <K extends keyof Draft>(key: K, value: Draft[K], field?: Field) => {
     setDraft((current) => ({ ...current, [key]: value }));
-    const shown = field ?? fields.find((name) => name === key);
+    const shown = field ?? fields.find((name) => name === (key as string));
     if (shown) clearField(shown);
   };
 
@@ -55,7 +55,7 @@ export function RecordFormFrame({
   title: string;
   intro?: ReactNode;
   formRef: RefObject<HTMLFormElement | null>;
-  onSubmit: FormEventHandler<HTMLFormElement>;
+  onSubmit: SubmitEventHandler<HTMLFormElement>;
   error: unknown;
   actions: ReactNode;
   children: ReactNode;

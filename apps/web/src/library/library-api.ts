@@ -27,8 +27,8 @@ const itemPath = (kind: keyof typeof KIND_PATH, id: string) =>
 /** Filters and paging of a library list; undefined values are left out of the address. */
 export type LibraryListQuery = Record<string, string | number | undefined>;
 
-/** What an author writes; the network only on creation, the status only when it changes. */
-interface LibraryItemInput {
+/** What every item's author writes; the network only on creation, the status only to change it. */
+export interface LibraryItemInput {
   network?: string;
   topics: Topic[];
   language: ContentLanguage;

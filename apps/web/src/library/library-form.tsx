@@ -1,12 +1,19 @@
 import { Alert, Anchor, Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import type { ContentLanguage, LibraryScope, LibraryStatus, NetworkView, Topic } from '@tandem/domain';
+import type {
+  ContentLanguage,
+  LibraryScope,
+  LibraryStatus,
+  NetworkView,
+  Topic,
+} from '@tandem/domain';
 import { useRef, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ApiClient } from '../api/api-client';
 import { useApiClient } from '../api/api-context';
+import type { LibraryItemInput } from './library-api';
 import { TopicsSelect } from '../discussions/topics';
 import type { FieldErrors } from '../forms/field-errors';
 import { RecordFormFrame, useRecordForm } from '../forms/record-form';
@@ -99,7 +106,7 @@ export function LibraryFormPage<Item>({
 export function useLibraryForm<
   Draft extends LibraryDraft,
   Field extends string,
-  Body extends object,
+  Input extends LibraryItemInput,
   Saved extends LibraryItem,
 >({
   existing,
@@ -113,7 +120,7 @@ export function useLibraryForm<
   existing: Saved | undefined;
   initial: () => Draft;
   fields: readonly Field[];
-  save: (api: ApiClient, id: string | undefined, body: Body & LibraryBody) => Promise<Saved>;
+  save: (api: ApiClient, id: string | undefined, body: Input) => Promise<Saved>;
   itemKey: (id: string) => QueryKey;
   listKey: QueryKey;
   itemPath: (id: string) => string;
@@ -127,7 +134,7 @@ export function useLibraryForm<
   const form = useRecordForm({
     initial,
     fields,
-    save: (body: Body & LibraryBody) => save(api, existing?.id, body),
+    save: (body: Input) => save(api, existing?.id, body),
     onSaved: async (saved: Saved) => {
       queryClient.setQueryData(itemKey(saved.id), saved);
       notifications.show({ color: 'green', message: t('libraryForm.saved') });
@@ -141,36 +148,32 @@ export function useLibraryForm<
   /** A new item has no network until the author chooses one; an edited one keeps its own. */
   const missingNetwork = !existing && !draft.network;
 
+  /** Changes one of the fields every library item has. */
+  const updateShared = <K extends keyof LibraryDraft>(key: K, value: LibraryDraft[K]) =>
+    form.update(key, value as Draft[K]);
+
   /** Saves the item's own fields with the shared ones, as the pressed button asks. */
-  const saveItem = (body: Body) => {
+  const saveItem = (own: Omit<Input, keyof LibraryItemInput>) => {
     const status = intent.current;
-    form.save.mutate({
+    const shared: LibraryItemInput = {
       ...(existing ? {} : { network: draft.network }),
-      ...body,
       topics: draft.topics,
       language: draft.language,
       scope: draft.scope,
       ...(status ? { status } : {}),
-    });
+    };
+    // The item's own fields and the shared ones together are the whole input.
+    form.save.mutate({ ...own, ...shared } as Input);
   };
 
-  return { ...form, existing, networks, role, intent, missingNetwork, saveItem };
-}
-
-/** The fields the server takes from every library item besides its own. */
-export interface LibraryBody {
-  network?: string;
-  topics: Topic[];
-  language: ContentLanguage;
-  scope: LibraryScope;
-  status?: LibraryStatus;
+  return { ...form, existing, networks, role, intent, missingNetwork, updateShared, saveItem };
 }
 
 /** What the frame needs of `useLibraryForm`. */
 interface LibraryFormState {
   existing: LibraryItem | undefined;
   draft: LibraryDraft;
-  update: <K extends keyof LibraryDraft>(key: K, value: LibraryDraft[K]) => void;
+  updateShared: <K extends keyof LibraryDraft>(key: K, value: LibraryDraft[K]) => void;
   errors: FieldErrors<string>;
   formRef: RefObject<HTMLFormElement | null>;
   networks: NetworkView[];
@@ -205,7 +208,7 @@ export function LibraryFormFrame({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { existing, draft, update, errors, networks, intent, save } = form;
+  const { existing, draft, updateShared: update, errors, networks, intent, save } = form;
   if (!existing && networks.length === 0) {
     return <Alert color="blue">{t('libraryForm.noNetworks')}</Alert>;
   }
