@@ -10,6 +10,7 @@ import { usePagedQuery } from '../api/use-paged-query';
 import { AuthorLine, ChathamBadge } from '../discussions/author';
 import { TopicBadges } from '../discussions/topics';
 import { useFormatDateTime } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { useNetwork } from '../networks/networks-api';
 import { SlowModeControl, SlowModeNotice } from '../moderation/slow-mode';
@@ -139,16 +140,11 @@ function ChannelScreen({ channel }: { channel: ChannelView }) {
             ))}
           </Stack>
         )}
-        {query.hasNextPage && (
-          <Button
-            variant="default"
-            onClick={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-            style={{ alignSelf: 'center' }}
-          >
-            {t('networks.loadMore')}
-          </Button>
-        )}
+        <LoadMoreButton
+          query={query}
+          label={t('networks.loadMore')}
+          style={{ alignSelf: 'center' }}
+        />
       </Stack>
     </Stack>
   );

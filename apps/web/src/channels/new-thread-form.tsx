@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Radio, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   MESSAGE_MAX_LENGTH,
@@ -14,6 +14,7 @@ import { queryKeys } from '../api/query-client';
 import { MarkdownEditor } from '../discussions/composer';
 import { TopicsSelect } from '../discussions/topics';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { ChoiceField } from '../forms/choice-field';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { createThread } from './channels-api';
 
@@ -107,26 +108,25 @@ export function NewThreadForm({
               onChange={(value) => update('body', value)}
               error={errors.body}
             />
-            <Radio.Group
+            <ChoiceField
               name="attribution"
               label={t('newThread.attribution')}
+              choices={[
+                {
+                  value: 'named',
+                  label: t('newThread.named'),
+                  description: t('newThread.namedDescription'),
+                },
+                {
+                  value: 'chatham',
+                  label: t('newThread.chatham'),
+                  description: t('newThread.chathamDescription'),
+                },
+              ]}
               value={draft.attribution}
               onChange={(value) => update('attribution', value)}
               error={errors.attribution}
-            >
-              <Stack gap="sm" mt="xs">
-                <Radio
-                  value="named"
-                  label={t('newThread.named')}
-                  description={t('newThread.namedDescription')}
-                />
-                <Radio
-                  value="chatham"
-                  label={t('newThread.chatham')}
-                  description={t('newThread.chathamDescription')}
-                />
-              </Stack>
-            </Radio.Group>
+            />
             <TopicsSelect
               value={draft.topics}
               onChange={(topics) => update('topics', topics)}

@@ -32,6 +32,7 @@ import { usePagedQuery } from '../api/use-paged-query';
 import { TopicBadges } from '../discussions/topics';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDate } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import {
   downloadGuide,
@@ -168,16 +169,7 @@ export function EntriesSection({ slug, myRole }: { slug: string; myRole: Network
             ))}
           </Stack>
         )}
-        {query.hasNextPage && (
-          <Button
-            variant="default"
-            size="xs"
-            onClick={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-          >
-            {t('library.loadMore')}
-          </Button>
-        )}
+        <LoadMoreButton query={query} label={t('library.loadMore')} size="xs" />
 
         <Group gap="xs" wrap="wrap" align="center">
           <Text size="sm">{t('curation.guide')}:</Text>

@@ -1,4 +1,4 @@
-import { NumberInput, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import {
   countWords,
   ENTRY_RESOURCES_NOTE_MAX_LENGTH,
@@ -8,6 +8,7 @@ import {
   type EntryTextField,
 } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
+import { ChoiceField } from '../forms/choice-field';
 
 /** One of the entry's texts, with its hint and a word counter against its limit. */
 export function EntryTextInput({
@@ -136,28 +137,27 @@ export function EntryScopeField({
 }) {
   const { t } = useTranslation();
   return (
-    <Radio.Group
+    <ChoiceField
       name="scope"
       label={t('curation.field.scope')}
+      choices={[
+        {
+          value: 'network',
+          label: t('curation.scope.network'),
+          description: t('curation.scope.networkHint'),
+        },
+        {
+          value: 'public',
+          label: t('curation.scope.public'),
+          description: allowPublic
+            ? t('curation.scope.publicHint')
+            : t('curation.scope.publicNotAllowed'),
+          disabled: !allowPublic && value !== 'public',
+        },
+      ]}
       value={value}
-      onChange={(next) => onChange(next === 'public' ? 'public' : 'network')}
+      onChange={onChange}
       error={error}
-    >
-      <Stack gap="sm" mt="xs">
-        <Radio
-          value="network"
-          label={t('curation.scope.network')}
-          description={t('curation.scope.networkHint')}
-        />
-        <Radio
-          value="public"
-          label={t('curation.scope.public')}
-          description={
-            allowPublic ? t('curation.scope.publicHint') : t('curation.scope.publicNotAllowed')
-          }
-          disabled={!allowPublic && value !== 'public'}
-        />
-      </Stack>
-    </Radio.Group>
+    />
   );
 }

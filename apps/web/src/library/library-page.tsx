@@ -30,6 +30,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { TopicBadges } from '../discussions/topics';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { countryName, countryOptions } from '../organisations/countries';
 import { ItemBadges } from './badges';
@@ -164,13 +165,7 @@ function LibraryList({ kind }: { kind: LibraryKind }) {
         )}
         {query.hasNextPage && (
           <Group justify="center" mt="md">
-            <Button
-              variant="default"
-              onClick={() => void query.fetchNextPage()}
-              loading={query.isFetchingNextPage}
-            >
-              {t('library.loadMore')}
-            </Button>
+            <LoadMoreButton query={query} label={t('library.loadMore')} />
           </Group>
         )}
       </section>

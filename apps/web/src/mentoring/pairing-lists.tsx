@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { usePagedQuery } from '../api/use-paged-query';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { downloadOverviewCsv, getOverview, listPairings } from './mentoring-api';
 import { mentoringKeys, pairingPath } from './mentoring-queries';
@@ -56,16 +57,11 @@ export function PairingList({ slug, headingId }: { slug: string; headingId: stri
           </li>
         ))}
       </Stack>
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('mentoring.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('mentoring.loadMore')}
+        style={{ alignSelf: 'flex-start' }}
+      />
     </Stack>
   );
 }

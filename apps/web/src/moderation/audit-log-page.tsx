@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { AUDIT_ACTIONS, type AuditAction } from '@tandem/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePagedQuery } from '../api/use-paged-query';
 import { useFormatDateTime } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { useNetwork } from '../networks/networks-api';
 import { listAuditLog } from './moderation-api';
@@ -117,16 +118,11 @@ export function AuditLogPage() {
           ))}
         </Stack>
       )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('networks.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('networks.loadMore')}
+        style={{ alignSelf: 'center' }}
+      />
     </Stack>
   );
 }

@@ -15,6 +15,7 @@ import { AuthorLine, authorName } from '../discussions/author';
 import { MarkdownBody } from '../discussions/markdown';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDateTime } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { useNetwork } from '../networks/networks-api';
 import {
@@ -58,16 +59,11 @@ export function ModerationQueuePage() {
           ))}
         </Stack>
       )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('networks.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('networks.loadMore')}
+        style={{ alignSelf: 'center' }}
+      />
     </Stack>
   );
 }

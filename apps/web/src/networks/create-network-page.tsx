@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Radio, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type NetworkVisibility,
@@ -12,6 +12,7 @@ import { Link, useNavigate } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { ChoiceField } from '../forms/choice-field';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { createNetwork } from './networks-api';
 import { isValidSlug, suggestSlug } from './slug';
@@ -124,24 +125,18 @@ export function CreateNetworkPage() {
               onChange={(event) => update('description', event.currentTarget.value)}
               error={errors.description}
             />
-            <Radio.Group
+            <ChoiceField
               name="visibility"
               label={t('createNetwork.visibility')}
+              choices={NETWORK_VISIBILITIES.map((visibility) => ({
+                value: visibility,
+                label: t(`visibility.${visibility}`),
+                description: t(`visibility.${visibility}Description`),
+              }))}
               value={draft.visibility}
               onChange={(value) => update('visibility', value)}
               error={errors.visibility}
-            >
-              <Stack gap="sm" mt="xs">
-                {NETWORK_VISIBILITIES.map((visibility) => (
-                  <Radio
-                    key={visibility}
-                    value={visibility}
-                    label={t(`visibility.${visibility}`)}
-                    description={t(`visibility.${visibility}Description`)}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
+            />
             <ApiErrorAlert error={create.error} />
             <Group>
               <Button type="submit" loading={create.isPending}>

@@ -8,6 +8,7 @@ import { queryKeys } from '../api/query-client';
 import { usePagedQuery } from '../api/use-paged-query';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDate } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { listInvitations, revokeInvitation } from './networks-api';
 
@@ -96,16 +97,11 @@ export function InvitationsSection({ slug }: { slug: string }) {
           })}
         </Stack>
       )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('networks.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('networks.loadMore')}
+        style={{ alignSelf: 'center' }}
+      />
     </Stack>
   );
 }

@@ -16,6 +16,7 @@ import { usePagedQuery } from '../api/use-paged-query';
 import { useAuth } from '../auth/auth-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDate } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { SuspendControl, useSuspensions } from '../moderation/suspensions';
 import { changeMemberRole, listMembers, removeMember } from './networks-api';
@@ -156,16 +157,11 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
           })}
         </Stack>
       )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('networks.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('networks.loadMore')}
+        style={{ alignSelf: 'center' }}
+      />
 
       <Modal
         opened={removing !== null}

@@ -9,6 +9,7 @@ import { queryKeys } from '../api/query-client';
 import { usePagedQuery } from '../api/use-paged-query';
 import { useAuth } from '../auth/auth-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { RoleBadge, VisibilityBadge } from './network-badges';
 import { joinNetwork, listNetworks } from './networks-api';
@@ -103,16 +104,11 @@ export function NetworksPage() {
         </Stack>
       )}
 
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('networks.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('networks.loadMore')}
+        style={{ alignSelf: 'center' }}
+      />
     </Stack>
   );
 }
