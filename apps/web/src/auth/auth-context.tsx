@@ -14,14 +14,10 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
+import * as authApi from './auth-api';
+import type { SignUpInput } from './auth-api';
 import { proactiveRefreshDelay } from './proactive-refresh';
 import type { Session } from './session-store';
-
-export interface SignUpInput {
-  email: string;
-  password: string;
-  displayName: string;
-}
 
 export interface AuthState {
   session: Session | null;
@@ -44,7 +40,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const me = useQuery({
     queryKey: queryKeys.me,
-    queryFn: () => api.get<UserView>('/me'),
+    queryFn: () => authApi.getMe(api),
     enabled: session !== null,
     staleTime: 60_000,
   });
@@ -89,17 +85,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const signIn = useCallback(
-    async (email: string, password: string) =>
-      accept(await api.authenticate('/auth/login', { email, password })),
+    async (email: string, password: string) => accept(await authApi.signIn(api, email, password)),
     [api, accept],
   );
 
   const signUp = useCallback(
-    async (input: SignUpInput) => accept(await api.authenticate('/auth/register', { ...input })),
+    async (input: SignUpInput) => accept(await authApi.signUp(api, input)),
     [api, accept],
   );
 
-  const signOut = useCallback(() => api.signOut(), [api]);
+  const signOut = useCallback(() => authApi.signOut(api), [api]);
   const refetchMe = me.refetch;
   const retryUser = useCallback(() => void refetchMe(), [refetchMe]);
 

@@ -8,7 +8,8 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { PasswordField } from '../forms/password-field';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isEmailLike } from '../forms/validation';
-import { useAuth, type SignUpInput } from './auth-context';
+import type { SignUpInput } from './auth-api';
+import { useAuth } from './auth-context';
 import { safeNextPath, signInPath } from './next-path';
 
 const FIELDS = ['displayName', 'email', 'password'] as const;

@@ -1,22 +1,24 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { atLeast, type ChannelView, type NetworkView, type ThreadView } from '@tandem/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { atLeast, type ChannelView, type ThreadView } from '@tandem/domain';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { usePagedQuery } from '../api/use-paged-query';
 import { AuthorLine, ChathamBadge } from '../discussions/author';
 import { TopicBadges } from '../discussions/topics';
 import { useFormatDateTime } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { useNetwork } from '../networks/networks-api';
 import { SlowModeControl, SlowModeNotice } from '../moderation/slow-mode';
 import { SuspensionNotice } from '../moderation/suspensions';
 import { ConnectionBanner } from '../realtime/connection-banner';
 import { useRealtime } from '../realtime/realtime-context';
 import { useChannelRoom } from '../realtime/use-channel-room';
+import { listThreads, useChannel } from './channels-api';
 import { NewThreadForm } from './new-thread-form';
 
 const REFRESH_DELAY_MS = 1000;
@@ -25,11 +27,7 @@ const REFRESH_DELAY_MS = 1000;
 export function ChannelPage() {
   const { channelId = '' } = useParams();
   const { t } = useTranslation();
-  const api = useApiClient();
-  const channel = useQuery({
-    queryKey: queryKeys.channel(channelId),
-    queryFn: () => api.get<ChannelView>(`/channels/${encodeURIComponent(channelId)}`),
-  });
+  const channel = useChannel(channelId);
 
   if (channel.isPending) return <PageLoader />;
   if (channel.isError) {
@@ -47,18 +45,13 @@ export function ChannelPage() {
 
 function ChannelScreen({ channel }: { channel: ChannelView }) {
   const { t } = useTranslation();
-  const api = useApiClient();
   const queryClient = useQueryClient();
-  const network = useQuery({
-    queryKey: queryKeys.network(channel.networkSlug),
-    queryFn: () => api.get<NetworkView>(`/networks/${encodeURIComponent(channel.networkSlug)}`),
-  });
+  const network = useNetwork(channel.networkSlug);
   const canModerate = atLeast(network.data?.myRole ?? null, 'moderator');
   const { socket } = useRealtime();
   const [formOpened, form] = useDisclosure(false);
-  const { query, items } = usePagedQuery<ThreadView>(
-    queryKeys.threads(channel.id),
-    `/channels/${encodeURIComponent(channel.id)}/threads`,
+  const { query, items } = usePagedQuery(queryKeys.threads(channel.id), (client, cursor) =>
+    listThreads(client, channel.id, cursor),
   );
   useChannelRoom(channel.id);
 
@@ -147,16 +140,11 @@ function ChannelScreen({ channel }: { channel: ChannelView }) {
             ))}
           </Stack>
         )}
-        {query.hasNextPage && (
-          <Button
-            variant="default"
-            onClick={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-            style={{ alignSelf: 'center' }}
-          >
-            {t('networks.loadMore')}
-          </Button>
-        )}
+        <LoadMoreButton
+          query={query}
+          label={t('networks.loadMore')}
+          style={{ alignSelf: 'center' }}
+        />
       </Stack>
     </Stack>
   );

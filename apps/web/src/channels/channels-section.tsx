@@ -1,13 +1,14 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { atLeast, type ChannelView, type NetworkRole } from '@tandem/domain';
+import { atLeast, type NetworkRole } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { TopicBadges } from '../discussions/topics';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { listChannels } from './channels-api';
 import { CreateChannelForm } from './create-channel-form';
 
 /** The network's channels the caller can read, with what they have not read yet. */
@@ -18,7 +19,7 @@ export function ChannelsSection({ slug, myRole }: { slug: string; myRole: Networ
   const canCreate = atLeast(myRole, 'moderator');
   const channels = useQuery({
     queryKey: queryKeys.channels(slug),
-    queryFn: () => api.get<ChannelView[]>(`/networks/${encodeURIComponent(slug)}/channels`),
+    queryFn: () => listChannels(api, slug),
   });
 
   return (

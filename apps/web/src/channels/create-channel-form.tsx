@@ -1,11 +1,10 @@
-import { Button, Group, Paper, Radio, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   CHANNEL_DESCRIPTION_MAX_LENGTH,
   CHANNEL_NAME_MAX_LENGTH,
   CHANNEL_SLUG_PATTERN,
-  type ChannelView,
   type ChannelVisibility,
   type Topic,
 } from '@tandem/domain';
@@ -15,8 +14,10 @@ import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { TopicsSelect } from '../discussions/topics';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { ChoiceField } from '../forms/choice-field';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { suggestSlug } from '../networks/slug';
+import { createChannel } from './channels-api';
 
 const FIELDS = ['slug', 'name', 'description', 'topics', 'visibility'] as const;
 type Field = (typeof FIELDS)[number];
@@ -42,8 +43,7 @@ export function CreateChannelForm({ slug, onDone }: { slug: string; onDone: () =
   const { formRef, errors, showErrors, clearField, showApiError } = useFieldErrors(FIELDS);
 
   const create = useMutation({
-    mutationFn: (body: Draft) =>
-      api.post<ChannelView>(`/networks/${encodeURIComponent(slug)}/channels`, body),
+    mutationFn: (body: Draft) => createChannel(api, slug, body),
     onSuccess: async (channel) => {
       queryClient.setQueryData(queryKeys.channel(channel.id), channel);
       notifications.show({
@@ -135,26 +135,25 @@ export function CreateChannelForm({ slug, onDone }: { slug: string; onDone: () =
               onChange={(topics) => update('topics', topics)}
               error={errors.topics}
             />
-            <Radio.Group
+            <ChoiceField
               name="visibility"
               label={t('channels.visibility')}
+              choices={[
+                {
+                  value: 'network',
+                  label: t('channels.visibilityNetwork'),
+                  description: t('channels.visibilityNetworkDescription'),
+                },
+                {
+                  value: 'private',
+                  label: t('channels.visibilityPrivate'),
+                  description: t('channels.visibilityPrivateDescription'),
+                },
+              ]}
               value={draft.visibility}
               onChange={(value) => update('visibility', value)}
               error={errors.visibility}
-            >
-              <Stack gap="sm" mt="xs">
-                <Radio
-                  value="network"
-                  label={t('channels.visibilityNetwork')}
-                  description={t('channels.visibilityNetworkDescription')}
-                />
-                <Radio
-                  value="private"
-                  label={t('channels.visibilityPrivate')}
-                  description={t('channels.visibilityPrivateDescription')}
-                />
-              </Stack>
-            </Radio.Group>
+            />
             <ApiErrorAlert error={create.error} />
             <Group>
               <Button type="submit" loading={create.isPending}>

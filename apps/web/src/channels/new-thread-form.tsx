@@ -1,10 +1,9 @@
-import { Button, Group, Paper, Radio, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   MESSAGE_MAX_LENGTH,
   THREAD_TITLE_MAX_LENGTH,
   type Attribution,
-  type ThreadView,
   type Topic,
 } from '@tandem/domain';
 import { useRef, useState, type FormEvent } from 'react';
@@ -15,7 +14,9 @@ import { queryKeys } from '../api/query-client';
 import { MarkdownEditor } from '../discussions/composer';
 import { TopicsSelect } from '../discussions/topics';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { ChoiceField } from '../forms/choice-field';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { createThread } from './channels-api';
 
 const FIELDS = ['title', 'body', 'attribution', 'topics'] as const;
 type Field = (typeof FIELDS)[number];
@@ -50,10 +51,7 @@ export function NewThreadForm({
 
   const create = useMutation({
     mutationFn: (body: Draft) =>
-      api.post<ThreadView>(`/channels/${encodeURIComponent(channelId)}/threads`, {
-        ...body,
-        clientId: clientId.current,
-      }),
+      createThread(api, channelId, { ...body, clientId: clientId.current }),
     onSuccess: async (thread) => {
       clientId.current = crypto.randomUUID();
       queryClient.setQueryData(queryKeys.thread(thread.id), thread);
@@ -110,26 +108,25 @@ export function NewThreadForm({
               onChange={(value) => update('body', value)}
               error={errors.body}
             />
-            <Radio.Group
+            <ChoiceField
               name="attribution"
               label={t('newThread.attribution')}
+              choices={[
+                {
+                  value: 'named',
+                  label: t('newThread.named'),
+                  description: t('newThread.namedDescription'),
+                },
+                {
+                  value: 'chatham',
+                  label: t('newThread.chatham'),
+                  description: t('newThread.chathamDescription'),
+                },
+              ]}
               value={draft.attribution}
               onChange={(value) => update('attribution', value)}
               error={errors.attribution}
-            >
-              <Stack gap="sm" mt="xs">
-                <Radio
-                  value="named"
-                  label={t('newThread.named')}
-                  description={t('newThread.namedDescription')}
-                />
-                <Radio
-                  value="chatham"
-                  label={t('newThread.chatham')}
-                  description={t('newThread.chathamDescription')}
-                />
-              </Stack>
-            </Radio.Group>
+            />
             <TopicsSelect
               value={draft.topics}
               onChange={(topics) => update('topics', topics)}

@@ -1,14 +1,14 @@
 import { Button, Select } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { PHASES, type EntryView, type Phase, type ThreadView } from '@tandem/domain';
+import { PHASES, type Phase, type ThreadView } from '@tandem/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { isContentLanguage } from '../library/form-parts';
-import { entryKeys } from './entry-api';
+import { curateThread, entryKeys } from './entry-api';
 import { EvidencePicker } from './evidence-picker';
 
 /** For moderators on a thread: pick the messages to quote, and draft an entry from the thread. */
@@ -23,7 +23,7 @@ export function CurateButton({ thread }: { thread: ThreadView }) {
 
   const curate = useMutation({
     mutationFn: (messageIds: string[]) =>
-      api.post<EntryView>(`/threads/${encodeURIComponent(thread.id)}/curate`, {
+      curateThread(api, thread.id, {
         messageIds,
         phase,
         language: isContentLanguage(language) ? language : 'en',

@@ -20,8 +20,6 @@ import {
   EXPORT_FORMATS,
   PHASES,
   TOPICS,
-  type EntrySettingsView,
-  type EntrySummaryView,
   type ExportFormat,
   type NetworkRole,
 } from '@tandem/domain';
@@ -34,8 +32,15 @@ import { usePagedQuery } from '../api/use-paged-query';
 import { TopicBadges } from '../discussions/topics';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDate } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
-import { downloadExport, entryKeys } from './entry-api';
+import {
+  downloadGuide,
+  entryKeys,
+  getEntrySettings,
+  listEntries,
+  setPublicEntriesAllowed,
+} from './entry-api';
 import { EntryStatusBadge } from './entry-badges';
 import { useEntryEvents } from './use-entry-events';
 
@@ -60,19 +65,13 @@ export function EntriesSection({ slug, myRole }: { slug: string; myRole: Network
   if (phase) params.set('phase', phase);
   if (q) params.set('q', q);
   const filters = params.toString();
-  const { query, items } = usePagedQuery<EntrySummaryView>(
-    entryKeys.list(slug, filters),
-    `/networks/${encodeURIComponent(slug)}/entries${filters ? `?${filters}` : ''}`,
+  const { query, items } = usePagedQuery(entryKeys.list(slug, filters), (client, cursor) =>
+    listEntries(client, slug, filters, cursor),
   );
   const statuses = editor ? ENTRY_STATUSES : (['published', 'archived'] as const);
 
   const guide = useMutation({
-    mutationFn: (format: ExportFormat) =>
-      downloadExport(
-        api,
-        `/networks/${encodeURIComponent(slug)}/entries/export?format=${format}&lang=${guideLanguage}`,
-        `guide.${format}`,
-      ),
+    mutationFn: (format: ExportFormat) => downloadGuide(api, slug, format, guideLanguage),
   });
 
   // A network that answers 404 here is reported by the network page itself: say nothing twice.
@@ -170,16 +169,7 @@ export function EntriesSection({ slug, myRole }: { slug: string; myRole: Network
             ))}
           </Stack>
         )}
-        {query.hasNextPage && (
-          <Button
-            variant="default"
-            size="xs"
-            onClick={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-          >
-            {t('library.loadMore')}
-          </Button>
-        )}
+        <LoadMoreButton query={query} label={t('library.loadMore')} size="xs" />
 
         <Group gap="xs" wrap="wrap" align="center">
           <Text size="sm">{t('curation.guide')}:</Text>
@@ -207,14 +197,13 @@ function PublicEntriesSetting({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const api = useApiClient();
   const queryClient = useQueryClient();
-  const path = `/networks/${encodeURIComponent(slug)}/entry-settings`;
   const settings = useQuery({
     queryKey: entryKeys.settings(slug),
-    queryFn: () => api.get<EntrySettingsView>(path),
+    queryFn: () => getEntrySettings(api, slug),
   });
   const change = useMutation({
     mutationFn: (allowPublicEntries: boolean) =>
-      api.patch<EntrySettingsView>(path, { allowPublicEntries }),
+      setPublicEntriesAllowed(api, slug, allowPublicEntries),
     onSuccess: async (updated) => {
       queryClient.setQueryData(entryKeys.settings(slug), updated);
       notifications.show({ color: 'green', message: t('curation.settingSaved') });

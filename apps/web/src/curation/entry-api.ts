@@ -1,5 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import type {
+  ContentLanguage,
+  EntryAction,
+  EntryLinkView,
+  EntryScope,
+  EntrySettingsView,
+  EntrySummaryView,
+  EntryTextField,
+  EntryVersionSummaryView,
+  EntryVersionView,
+  EntryView,
+  ExportFormat,
+  Page,
+  Phase,
+  Topic,
+} from '@tandem/domain';
 import type { ApiClient } from '../api/api-client';
-import { ApiError } from '../api/api-error';
+import { useApiClient } from '../api/api-context';
+import { downloadFile } from '../api/download-file';
 
 /** Query keys of curation; under ['entries'] so one invalidation refreshes every entry view. */
 export const entryKeys = {
@@ -12,45 +30,106 @@ export const entryKeys = {
 };
 
 export const entryPath = (id: string) => `/entries/${encodeURIComponent(id)}`;
+const networkEntriesPath = (slug: string) => `/networks/${encodeURIComponent(slug)}/entries`;
+const entrySettingsPath = (slug: string) => `/networks/${encodeURIComponent(slug)}/entry-settings`;
 
-/**
- * Downloads an export with the session's token (a plain link cannot carry it) and hands it to
- * the browser as a file. A 401 refreshes the session once and tries again, like every API call.
- */
-export async function downloadExport(
+const ACTION_PATH: Record<EntryAction, string> = {
+  submit: 'submit',
+  request_changes: 'request-changes',
+  publish: 'publish',
+  archive: 'archive',
+  revise: 'revise',
+};
+
+/** The working copy as the form sends it; the quotes and sources are saved on their own. */
+export type EntryContentInput = Record<EntryTextField, string> & {
+  title: string;
+  context: { who: string; where: string };
+  resources: {
+    budgetEur?: number | null;
+    staffFte?: number | null;
+    volunteers?: number | null;
+    durationMonths?: number | null;
+    note: string;
+  };
+  topics: Topic[];
+  phase: Phase;
+  language: ContentLanguage;
+  scope: EntryScope;
+};
+
+/** Any part of the working copy: its content, its quotes in order, or its sources. */
+export type EntryChange =
+  EntryContentInput | { messageIds: string[] } | { links: Pick<EntryLinkView, 'type' | 'id'>[] };
+
+export const getEntry = (api: ApiClient, id: string) => api.get<EntryView>(entryPath(id));
+
+/** A page of the network's entries; `filters` is a query string of status, topic, phase, q. */
+export const listEntries = (api: ApiClient, slug: string, filters: string, cursor?: string) =>
+  api.get<Page<EntrySummaryView>>(`${networkEntriesPath(slug)}${filters ? `?${filters}` : ''}`, {
+    query: { cursor },
+  });
+
+export const updateEntry = (api: ApiClient, id: string, change: EntryChange) =>
+  api.patch<EntryView>(entryPath(id), change);
+
+/** A move in the review workflow; publish and request changes carry a note. */
+export const moveEntry = (
   api: ApiClient,
-  path: string,
-  fallbackName: string,
-): Promise<void> {
-  const send = (token: string | undefined) =>
-    fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  let response = await send(api.readSession()?.accessToken);
-  if (response.status === 401) {
-    const renewed = await api.refreshSession();
-    if (renewed) response = await send(renewed.accessToken);
-  }
-  if (!response.ok) {
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      body = undefined;
-    }
-    throw ApiError.fromBody(response.status, body);
-  }
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // Give the browser a moment to start the download before the address goes away.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  id: string,
+  action: EntryAction,
+  body: { note?: string } = {},
+) => api.post<EntryView>(`${entryPath(id)}/${ACTION_PATH[action]}`, body);
+
+/** Drafts an entry from a thread, quoting the chosen messages. */
+export const curateThread = (
+  api: ApiClient,
+  threadId: string,
+  body: { messageIds: string[]; phase: Phase; language: ContentLanguage },
+) => api.post<EntryView>(`/threads/${encodeURIComponent(threadId)}/curate`, body);
+
+export const listEntryVersions = (api: ApiClient, id: string) =>
+  api.get<Page<EntryVersionSummaryView>>(`${entryPath(id)}/versions`, { query: { limit: 100 } });
+
+export const getEntryVersion = (api: ApiClient, id: string, version: number) =>
+  api.get<EntryVersionView>(`${entryPath(id)}/versions/${version}`);
+
+export const getEntrySettings = (api: ApiClient, slug: string) =>
+  api.get<EntrySettingsView>(entrySettingsPath(slug));
+
+export const setPublicEntriesAllowed = (api: ApiClient, slug: string, allowed: boolean) =>
+  api.patch<EntrySettingsView>(entrySettingsPath(slug), { allowPublicEntries: allowed });
+
+/** The entry in one export format: what this viewer sees, or a chosen published version. */
+export const downloadEntryExport = (
+  api: ApiClient,
+  id: string,
+  format: ExportFormat,
+  version?: number,
+) =>
+  downloadFile(
+    api,
+    `${entryPath(id)}/export?format=${format}${version ? `&version=${version}` : ''}`,
+    `entry.${format}`,
+    { preferServerName: true },
+  );
+
+/** The network's printable guide of published entries, in the reader's language. */
+export const downloadGuide = (
+  api: ApiClient,
+  slug: string,
+  format: ExportFormat,
+  language: string,
+) =>
+  downloadFile(
+    api,
+    `${networkEntriesPath(slug)}/export?format=${format}&lang=${language}`,
+    `guide.${format}`,
+    { preferServerName: true },
+  );
+
+/** One entry by id, shared by the entry, version and edit pages. */
+export function useEntry(id: string) {
+  const api = useApiClient();
+  return useQuery({ queryKey: entryKeys.entry(id), queryFn: () => getEntry(api, id) });
 }

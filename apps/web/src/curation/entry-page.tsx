@@ -19,10 +19,8 @@ import {
   EXPORT_FORMATS,
   type EntryAction,
   type EntryContent,
-  type EntryVersionSummaryView,
   type EntryView,
   type ExportFormat,
-  type Page,
 } from '@tandem/domain';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +34,13 @@ import { useFormatDate } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { linkPath } from '../discussions/thread-links';
 import classes from '../library/print.module.css';
-import { downloadExport, entryKeys, entryPath } from './entry-api';
+import {
+  downloadEntryExport,
+  entryKeys,
+  listEntryVersions,
+  moveEntry,
+  useEntry,
+} from './entry-api';
 import { EntryBadges } from './entry-badges';
 import { EntryResourcesBox } from './entry-resources-box';
 import { EvidenceQuotes } from './evidence-quotes';
@@ -45,11 +49,7 @@ import { useEntryEvents } from './use-entry-events';
 /** `/entries/:id`: a best-practice entry, resources first; prints on A4 and exports. */
 export function EntryPage() {
   const { id = '' } = useParams();
-  const api = useApiClient();
-  const entry = useQuery({
-    queryKey: entryKeys.entry(id),
-    queryFn: () => api.get<EntryView>(entryPath(id)),
-  });
+  const entry = useEntry(id);
   useEntryEvents();
 
   if (entry.isPending) return <PageLoader />;
@@ -237,14 +237,6 @@ function BackLink({ slug }: { slug: string | null }) {
   );
 }
 
-const ACTION_PATH: Record<EntryAction, string> = {
-  submit: 'submit',
-  request_changes: 'request-changes',
-  publish: 'publish',
-  archive: 'archive',
-  revise: 'revise',
-};
-
 /** Edit and the workflow moves this viewer may make; notes where a move takes one. */
 function WorkflowBar({ entry }: { entry: EntryView }) {
   const { t } = useTranslation();
@@ -255,8 +247,8 @@ function WorkflowBar({ entry }: { entry: EntryView }) {
   const [confirmArchive, archiveDialog] = useDisclosure(false);
 
   const move = useMutation({
-    mutationFn: ({ action, body }: { action: EntryAction; body?: unknown }) =>
-      api.post<EntryView>(`${entryPath(entry.id)}/${ACTION_PATH[action]}`, body ?? {}),
+    mutationFn: ({ action, body }: { action: EntryAction; body?: { note?: string } }) =>
+      moveEntry(api, entry.id, action, body),
     onSuccess: async (updated, { action }) => {
       queryClient.setQueryData(entryKeys.entry(entry.id), updated);
       setNoteFor(null);
@@ -399,12 +391,7 @@ export function ExportButtons({ entry, version }: { entry: EntryView; version?: 
   const { t } = useTranslation();
   const api = useApiClient();
   const exporting = useMutation({
-    mutationFn: (format: ExportFormat) =>
-      downloadExport(
-        api,
-        `${entryPath(entry.id)}/export?format=${format}${version ? `&version=${version}` : ''}`,
-        `entry.${format}`,
-      ),
+    mutationFn: (format: ExportFormat) => downloadEntryExport(api, entry.id, format, version),
   });
   return (
     <Stack gap={4} data-print="hide">
@@ -435,10 +422,7 @@ function VersionHistory({ id }: { id: string }) {
   const formatDate = useFormatDate();
   const versions = useQuery({
     queryKey: entryKeys.versions(id),
-    queryFn: () =>
-      api.get<Page<EntryVersionSummaryView>>(`${entryPath(id)}/versions`, {
-        query: { limit: 100 },
-      }),
+    queryFn: () => listEntryVersions(api, id),
   });
   return (
     <Paper

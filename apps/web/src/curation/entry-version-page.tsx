@@ -1,6 +1,5 @@
 import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { EntryVersionView, EntryView } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
@@ -8,7 +7,7 @@ import { TopicBadges } from '../discussions/topics';
 import { useFormatDate } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import classes from '../library/print.module.css';
-import { entryKeys, entryPath } from './entry-api';
+import { entryKeys, getEntryVersion, useEntry } from './entry-api';
 import { EntryBody, ExportButtons, Part } from './entry-page';
 import { EntryResourcesBox } from './entry-resources-box';
 
@@ -19,13 +18,10 @@ export function EntryVersionPage() {
   const { t } = useTranslation();
   const api = useApiClient();
   const formatDate = useFormatDate();
-  const entry = useQuery({
-    queryKey: entryKeys.entry(id),
-    queryFn: () => api.get<EntryView>(entryPath(id)),
-  });
+  const entry = useEntry(id);
   const shown = useQuery({
     queryKey: entryKeys.version(id, version),
-    queryFn: () => api.get<EntryVersionView>(`${entryPath(id)}/versions/${version}`),
+    queryFn: () => getEntryVersion(api, id, version),
     enabled: Number.isSafeInteger(version) && version > 0,
   });
 

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { authorName } from '../discussions/author';
+import { listMessages } from '../discussions/discussions-api';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDateTime } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
@@ -19,10 +20,7 @@ function useAllMessages(threadId: string, enabled: boolean) {
       const all: MessageView[] = [];
       let after = 0;
       for (let page = 0; page < 20; page++) {
-        const body = await api.get<{ items: MessageView[]; hasMore: boolean }>(
-          `/threads/${encodeURIComponent(threadId)}/messages`,
-          { query: { afterSeq: after, limit: 100 } },
-        );
+        const body = await listMessages(api, threadId, { afterSeq: after, limit: 100 });
         all.push(...body.items);
         if (!body.hasMore || body.items.length === 0) break;
         after = body.items[body.items.length - 1].seq;

@@ -10,6 +10,7 @@ import { HiddenMessageBody, HideMessageButton } from '../moderation/message-mode
 import { ReportMessageButton } from '../moderation/report-message';
 import { AuthorLine } from './author';
 import { MarkdownEditor } from './composer';
+import { deleteMessage, editMessage } from './discussions-api';
 import { MarkdownBody } from './markdown';
 import type { PendingSend } from './message-store';
 import { useDescribeSendFailure } from './send-failure';
@@ -33,17 +34,16 @@ export function MessageItem({
   const [editing, setEditing] = useState<string | null>(null);
   const [editError, setEditError] = useState<string | undefined>();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const path = `/messages/${encodeURIComponent(message.id)}`;
 
   const edit = useMutation({
-    mutationFn: (body: string) => api.patch<MessageView>(path, { body }),
+    mutationFn: (body: string) => editMessage(api, message.id, body),
     onSuccess: (updated) => {
       onChanged(updated);
       setEditing(null);
     },
   });
   const remove = useMutation({
-    mutationFn: () => api.delete<MessageView>(path),
+    mutationFn: () => deleteMessage(api, message.id),
     onSuccess: (deleted) => {
       onChanged(deleted);
       setConfirmDelete(false);

@@ -6,33 +6,33 @@ import {
   Group,
   Modal,
   Paper,
-  SegmentedControl,
   Stack,
   Text,
-  TextInput,
   Textarea,
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  LINK_NOTE_MAX_LENGTH,
-  type CaseStudyView,
-  type Page,
-  type ResearchSummaryView,
-  type ThreadLinkView,
-  type ThreadView,
-} from '@tandem/domain';
+import { LINK_NOTE_MAX_LENGTH, type ThreadLinkView, type ThreadView } from '@tandem/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
-
-type Target = 'research' | 'case_study';
+import {
+  LibrarySearchFields,
+  useLibrarySearch,
+  type LibraryCandidate,
+} from '../library/library-picker';
+import {
+  addThreadLink,
+  listThreadLinks,
+  removeThreadLink,
+  type NewThreadLink,
+} from './discussions-api';
 
 export function linkPath(link: Pick<ThreadLinkView, 'targetType' | 'targetId'>): string {
   return link.targetType === 'case_study'
@@ -67,14 +67,13 @@ export function ThreadLinks({
   // A thread from the list has no links: ask for them.
   const fetched = useQuery({
     queryKey: queryKeys.threadLinks(thread.id),
-    queryFn: () => api.get<ThreadLinkView[]>(`/threads/${encodeURIComponent(thread.id)}/links`),
+    queryFn: () => listThreadLinks(api, thread.id),
     enabled: thread.links === undefined,
   });
   const links = thread.links ?? fetched.data ?? [];
 
   const remove = useMutation({
-    mutationFn: (link: ThreadLinkView) =>
-      api.delete(`/threads/${encodeURIComponent(thread.id)}/links/${encodeURIComponent(link.id)}`),
+    mutationFn: (link: ThreadLinkView) => removeThreadLink(api, thread.id, link.id),
     onSuccess: (_nothing, link) => {
       const rest = links.filter((item) => item.id !== link.id);
       queryClient.setQueryData<ThreadView>(queryKeys.thread(thread.id), (current) =>
@@ -164,12 +163,6 @@ export function ThreadLinks({
   );
 }
 
-interface Candidate {
-  id: string;
-  title: string;
-  detail: string;
-}
-
 /** Searches published summaries or case studies and links the chosen one with a note. */
 export function LinkPicker({
   threadId,
@@ -183,38 +176,14 @@ export function LinkPicker({
   const { t } = useTranslation();
   const api = useApiClient();
   const storeLinks = useStoreLinks(threadId);
-  const [target, setTarget] = useState<Target>('research');
-  const [words, setWords] = useState('');
-  const [q] = useDebouncedValue(words.trim(), 300);
-  const [chosen, setChosen] = useState<Candidate | null>(null);
+  const search = useLibrarySearch('link-picker', opened);
+  const { candidates } = search;
+  const [chosen, setChosen] = useState<LibraryCandidate | null>(null);
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
 
-  const candidates = useQuery({
-    queryKey: ['link-picker', target, q],
-    queryFn: async (): Promise<Candidate[]> => {
-      const query = { q: q || undefined, status: 'published', limit: 20 };
-      if (target === 'research') {
-        const page = await api.get<Page<ResearchSummaryView>>('/research-summaries', { query });
-        return page.items.map((item) => ({
-          id: item.id,
-          title: item.title,
-          detail: item.keyFinding,
-        }));
-      }
-      const page = await api.get<Page<CaseStudyView>>('/case-studies', { query });
-      return page.items.map((item) => ({
-        id: item.id,
-        title: item.programmeName,
-        detail: [item.city, item.country].filter(Boolean).join(', '),
-      }));
-    },
-    enabled: opened,
-  });
-
   const add = useMutation({
-    mutationFn: (body: { targetType: Target; targetId: string; note: string }) =>
-      api.post<ThreadLinkView[]>(`/threads/${encodeURIComponent(threadId)}/links`, body),
+    mutationFn: (body: NewThreadLink) => addThreadLink(api, threadId, body),
     onSuccess: (links) => {
       storeLinks(links);
       notifications.show({ color: 'green', message: t('links.added') });
@@ -227,32 +196,13 @@ export function LinkPicker({
       setMissing(true);
       return;
     }
-    add.mutate({ targetType: target, targetId: chosen.id, note: note.trim() });
+    add.mutate({ targetType: search.kind, targetId: chosen.id, note: note.trim() });
   };
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('links.pickerTitle')} size="lg">
       <Stack>
-        <SegmentedControl
-          aria-label={t('links.kind')}
-          value={target}
-          onChange={(value) => {
-            setTarget(value === 'case_study' ? 'case_study' : 'research');
-            setChosen(null);
-          }}
-          data={[
-            { value: 'research', label: t('links.research') },
-            { value: 'case_study', label: t('links.caseStudy') },
-          ]}
-          fullWidth
-        />
-        <TextInput
-          type="search"
-          label={t('links.search')}
-          value={words}
-          onChange={(event) => setWords(event.currentTarget.value)}
-          data-autofocus
-        />
+        <LibrarySearchFields search={search} onKindChange={() => setChosen(null)} />
         <ApiErrorAlert error={candidates.error} />
         {candidates.data && candidates.data.length === 0 && (
           <Text size="sm" c="dimmed">

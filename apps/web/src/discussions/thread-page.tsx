@@ -10,14 +10,8 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  atLeast,
-  type ChannelView,
-  type NetworkView,
-  type PresenceView,
-  type ThreadView,
-} from '@tandem/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { atLeast, type PresenceView, type ThreadView } from '@tandem/domain';
 import { useCallback, useEffect, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -25,11 +19,13 @@ import { Link, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { useAuth } from '../auth/auth-context';
+import { useChannel } from '../channels/channels-api';
 import { CuratedInto } from '../curation/curated-into';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDateTime } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { useInView, usePageVisible } from '../layout/visibility';
+import { useNetwork } from '../networks/networks-api';
 import { ConnectionBanner } from '../realtime/connection-banner';
 import { useRealtime } from '../realtime/realtime-context';
 import { useChannelRoom } from '../realtime/use-channel-room';
@@ -37,6 +33,7 @@ import { SlowModeNotice } from '../moderation/slow-mode';
 import { useMySuspension } from '../moderation/suspensions';
 import { AuthorLine, ChathamBadge, ChathamNotice, authorName } from './author';
 import { Composer } from './composer';
+import { markThreadRead, setThreadLocked, useThread } from './discussions-api';
 import { lastSeq } from './message-store';
 import { MessageItem, PendingItem } from './message-item';
 import { ThreadLinks } from './thread-links';
@@ -51,11 +48,7 @@ const READ_DELAY_MS = 400;
 export function ThreadPage() {
   const { threadId = '' } = useParams();
   const { t } = useTranslation();
-  const api = useApiClient();
-  const thread = useQuery({
-    queryKey: queryKeys.thread(threadId),
-    queryFn: () => api.get<ThreadView>(`/threads/${encodeURIComponent(threadId)}`),
-  });
+  const thread = useThread(threadId);
 
   if (thread.isPending) return <PageLoader />;
   if (thread.isError) {
@@ -80,16 +73,9 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
   const { user } = useAuth();
   const formatDateTime = useFormatDateTime();
 
-  const channel = useQuery({
-    queryKey: queryKeys.channel(thread.channelId),
-    queryFn: () => api.get<ChannelView>(`/channels/${encodeURIComponent(thread.channelId)}`),
-  });
+  const channel = useChannel(thread.channelId);
   const networkSlug = channel.data?.networkSlug;
-  const network = useQuery({
-    queryKey: queryKeys.network(networkSlug ?? ''),
-    queryFn: () => api.get<NetworkView>(`/networks/${encodeURIComponent(networkSlug ?? '')}`),
-    enabled: networkSlug !== undefined,
-  });
+  const network = useNetwork(networkSlug);
   const canModerate = atLeast(network.data?.myRole ?? null, 'moderator');
   const suspension = useMySuspension(networkSlug);
 
@@ -128,10 +114,7 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
   }, [socket, queryClient, thread.id]);
 
   const lock = useMutation({
-    mutationFn: (locked: boolean) =>
-      api.post<ThreadView>(
-        `/threads/${encodeURIComponent(thread.id)}/${locked ? 'lock' : 'unlock'}`,
-      ),
+    mutationFn: (locked: boolean) => setThreadLocked(api, thread.id, locked),
     onSuccess: (updated) => {
       queryClient.setQueryData<ThreadView>(queryKeys.thread(thread.id), (current) =>
         current ? { ...current, locked: updated.locked } : updated,
@@ -169,7 +152,7 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
             err || !ack.ok ? failed() : done(),
           );
       } else {
-        api.post(`/threads/${encodeURIComponent(thread.id)}/read`, { seq }).then(done, failed);
+        markThreadRead(api, thread.id, seq).then(done, failed);
       }
     },
     [api, queryClient, socket, thread.id, thread.channelId, networkSlug],

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApiClient } from '../api/api-context';
 import { useRealtime } from '../realtime/realtime-context';
 import { authorName } from './author';
+import { listMessages, sendMessage } from './discussions-api';
 import {
   catchUpFrom,
   createMessageStore,
@@ -22,11 +23,6 @@ const PAGE_LIMIT = 100;
 const ACK_TIMEOUT_MS = 10_000;
 /** A gap in the seqs that live delivery has not filled after this long is fetched over HTTP. */
 const GAP_GRACE_MS = 1500;
-
-interface MessagesPage {
-  items: MessageView[];
-  hasMore: boolean;
-}
 
 /**
  * The messages of one thread, kept live: the latest page over HTTP, then `thread:join` with the
@@ -93,10 +89,7 @@ export function useThreadMessages(threadId: string, initialLastSeq: number, init
           paging.again = false;
           let from = catchUpFrom(storeRef.current);
           for (;;) {
-            const page = await api.get<MessagesPage>(
-              `/threads/${encodeURIComponent(threadId)}/messages`,
-              { query: { afterSeq: from, limit: PAGE_LIMIT } },
-            );
+            const page = await listMessages(api, threadId, { afterSeq: from, limit: PAGE_LIMIT });
             dispatch({ type: 'received', messages: page.items });
             const last = page.items.at(-1);
             if (!page.hasMore || !last) break;
@@ -244,16 +237,11 @@ export function useThreadMessages(threadId: string, initialLastSeq: number, init
         return;
       }
       // No live connection: HTTP is just as idempotent with the same clientId.
-      api
-        .post<MessageView>(`/threads/${encodeURIComponent(threadId)}/messages`, {
-          body,
-          clientId,
-        })
-        .then(
-          (message) => dispatch({ type: 'acked', clientId, message }),
-          (error: unknown) =>
-            dispatch({ type: 'failed', clientId, failure: failureFromError(error) }),
-        );
+      sendMessage(api, threadId, { body, clientId }).then(
+        (message) => dispatch({ type: 'acked', clientId, message }),
+        (error: unknown) =>
+          dispatch({ type: 'failed', clientId, failure: failureFromError(error) }),
+      );
     },
     [api, dispatch, socket, threadId],
   );
@@ -296,10 +284,7 @@ export function useThreadMessages(threadId: string, initialLastSeq: number, init
     const from = Math.max(0, base - PAGE_LIMIT);
     setOlderState({ loading: true, error: null });
     try {
-      const page = await api.get<MessagesPage>(
-        `/threads/${encodeURIComponent(threadId)}/messages`,
-        { query: { afterSeq: from, limit: base - from } },
-      );
+      const page = await listMessages(api, threadId, { afterSeq: from, limit: base - from });
       dispatch({ type: 'olderLoaded', base: from, messages: page.items });
       setOlderState({ loading: false, error: null });
     } catch (error) {

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type InvitationPreview, type NetworkView, normaliseEmail } from '@tandem/domain';
+import { normaliseEmail } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDate } from '../layout/format';
 import { PageLoader } from '../layout/page-states';
 import { VisibilityBadge } from '../networks/network-badges';
+import { acceptInvitation, getInvitationPreview } from './invitations-api';
 
 /** `/invitations/:token`, the link an inviter copies; reached signed in (see RequireAuth). */
 export function InvitationPage() {
@@ -21,15 +22,14 @@ export function InvitationPage() {
   const navigate = useNavigate();
   const formatDate = useFormatDate();
   const { user } = useAuth();
-  const path = `/invitations/${encodeURIComponent(token)}`;
 
   const preview = useQuery({
     queryKey: queryKeys.invitation(token),
-    queryFn: () => api.get<InvitationPreview>(path),
+    queryFn: () => getInvitationPreview(api, token),
   });
 
   const accept = useMutation({
-    mutationFn: () => api.post<NetworkView>(`${path}/accept`),
+    mutationFn: () => acceptInvitation(api, token),
     onSuccess: async (network) => {
       queryClient.setQueryData(queryKeys.network(network.slug), network);
       queryClient.removeQueries({ queryKey: queryKeys.invitation(token) });

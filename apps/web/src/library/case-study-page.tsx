@@ -1,7 +1,6 @@
 import { Anchor, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseStudyView } from '@tandem/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +13,7 @@ import { ErrorState, PageLoader } from '../layout/page-states';
 import { countryName } from '../organisations/countries';
 import { ItemBadges } from './badges';
 import { DiscussedIn } from './discussed-in';
+import { getCaseStudy, publishCaseStudy } from './library-api';
 import classes from './print.module.css';
 import { ResourcesBox } from './resources-box';
 
@@ -24,13 +24,12 @@ export function CaseStudyPage() {
   const api = useApiClient();
   const queryClient = useQueryClient();
   const formatDate = useFormatDate();
-  const path = `/case-studies/${encodeURIComponent(id)}`;
   const caseStudy = useQuery({
     queryKey: queryKeys.caseStudy(id),
-    queryFn: () => api.get<CaseStudyView>(path),
+    queryFn: () => getCaseStudy(api, id),
   });
   const publish = useMutation({
-    mutationFn: () => api.patch<CaseStudyView>(path, { status: 'published' }),
+    mutationFn: () => publishCaseStudy(api, id),
     onSuccess: async (updated) => {
       queryClient.setQueryData(queryKeys.caseStudy(id), updated);
       notifications.show({ color: 'green', message: t('library.published') });

@@ -1,28 +1,27 @@
 import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { DiscussedInView } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { useFormatDate } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
-
-const BASE_PATH = {
-  research: '/research-summaries',
-  case_study: '/case-studies',
-  entry: '/entries',
-} as const;
+import { listDiscussedIn } from './library-api';
 
 /** The threads the reader may open that cite this item (a summary, case study or entry). */
-export function DiscussedIn({ kind, id }: { kind: keyof typeof BASE_PATH; id: string }) {
+export function DiscussedIn({
+  kind,
+  id,
+}: {
+  kind: 'research' | 'case_study' | 'entry';
+  id: string;
+}) {
   const { t } = useTranslation();
   const api = useApiClient();
   const formatDate = useFormatDate();
-  const base = BASE_PATH[kind];
   const discussions = useQuery({
     queryKey: queryKeys.discussedIn(kind, id),
-    queryFn: () => api.get<DiscussedInView[]>(`${base}/${encodeURIComponent(id)}/discussions`),
+    queryFn: () => listDiscussedIn(api, kind, id),
   });
   return (
     <Paper

@@ -4,15 +4,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { issueFeedKey } from './library-api';
 
 /** Issues a personal Atom feed key and shows the address to paste into a feed reader. */
 export function FeedSubscribe() {
   const { t } = useTranslation();
   const api = useApiClient();
   const [opened, dialog] = useDisclosure(false);
-  const issue = useMutation({
-    mutationFn: () => api.post<{ atomPath: string }>('/me/feed-key'),
-  });
+  const issue = useMutation({ mutationFn: () => issueFeedKey(api) });
   const url = issue.data ? `${window.location.origin}${issue.data.atomPath}` : '';
 
   return (

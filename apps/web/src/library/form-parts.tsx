@@ -1,4 +1,4 @@
-import { Radio, Select, Stack, Text } from '@mantine/core';
+import { Select, Text } from '@mantine/core';
 import {
   CONTENT_LANGUAGES,
   atLeast,
@@ -7,6 +7,7 @@ import {
   type NetworkView,
 } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
+import { ChoiceField } from '../forms/choice-field';
 
 export const isContentLanguage = (value: string | null): value is ContentLanguage =>
   value !== null && (CONTENT_LANGUAGES as readonly string[]).includes(value);
@@ -95,26 +96,25 @@ export function ScopeField({
   const { t } = useTranslation();
   if (!atLeast(role, 'moderator') && value !== 'public') return null;
   return (
-    <Radio.Group
+    <ChoiceField
       name="scope"
       label={t('libraryForm.scope')}
+      choices={[
+        {
+          value: 'network',
+          label: t('libraryForm.scopeNetwork'),
+          description: t('libraryForm.scopeNetworkDescription'),
+        },
+        {
+          value: 'public',
+          label: t('libraryForm.scopePublic'),
+          description: t('libraryForm.scopePublicDescription'),
+          disabled: !atLeast(role, 'moderator'),
+        },
+      ]}
       value={value}
-      onChange={(next) => onChange(next === 'public' ? 'public' : 'network')}
+      onChange={onChange}
       error={error}
-    >
-      <Stack gap="sm" mt="xs">
-        <Radio
-          value="network"
-          label={t('libraryForm.scopeNetwork')}
-          description={t('libraryForm.scopeNetworkDescription')}
-        />
-        <Radio
-          value="public"
-          label={t('libraryForm.scopePublic')}
-          description={t('libraryForm.scopePublicDescription')}
-          disabled={!atLeast(role, 'moderator')}
-        />
-      </Stack>
-    </Radio.Group>
+    />
   );
 }

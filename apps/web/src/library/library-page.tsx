@@ -22,7 +22,6 @@ import {
   RESEARCH_QUESTIONS,
   TOPICS,
   type CaseStudyView,
-  type Page,
   type ResearchSummaryView,
 } from '@tandem/domain';
 import { useMemo, useState } from 'react';
@@ -31,14 +30,14 @@ import { Link, useSearchParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { TopicBadges } from '../discussions/topics';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { countryName, countryOptions } from '../organisations/countries';
 import { ItemBadges } from './badges';
 import { FeedSubscribe } from './feed-subscribe';
 import { useFormatEur } from './format';
+import { listLibrary, type LibraryKind } from './library-api';
 import { useMyNetworks } from './use-networks';
-
-export type LibraryKind = 'research' | 'case_study';
 
 /** Filters each list understands, in the order they appear in the URL. */
 const COMMON_FILTERS = ['q', 'topic', 'language', 'network', 'sort'] as const;
@@ -118,14 +117,11 @@ function LibraryList({ kind }: { kind: LibraryKind }) {
     return query;
   }, [params, kind]);
   const filterKey = new URLSearchParams(filters).toString();
-  const path = kind === 'research' ? '/research-summaries' : '/case-studies';
 
   const query = useInfiniteQuery({
     queryKey: queryKeys.libraryList(kind, filterKey),
     queryFn: ({ pageParam }) =>
-      api.get<Page<ResearchSummaryView | CaseStudyView>>(path, {
-        query: { ...filters, cursor: pageParam ?? undefined },
-      }),
+      listLibrary(api, kind, { ...filters, cursor: pageParam ?? undefined }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -169,13 +165,7 @@ function LibraryList({ kind }: { kind: LibraryKind }) {
         )}
         {query.hasNextPage && (
           <Group justify="center" mt="md">
-            <Button
-              variant="default"
-              onClick={() => void query.fetchNextPage()}
-              loading={query.isFetchingNextPage}
-            >
-              {t('library.loadMore')}
-            </Button>
+            <LoadMoreButton query={query} label={t('library.loadMore')} />
           </Group>
         )}
       </section>

@@ -1,7 +1,6 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ResearchSummaryView } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
@@ -12,6 +11,7 @@ import { useFormatDate } from '../layout/format';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { ItemBadges } from './badges';
 import { DiscussedIn } from './discussed-in';
+import { getResearchSummary, publishResearchSummary } from './library-api';
 import classes from './print.module.css';
 
 /** `/library/research/:id`: a research summary on one page, key finding first; prints on A4. */
@@ -21,13 +21,12 @@ export function ResearchPage() {
   const api = useApiClient();
   const queryClient = useQueryClient();
   const formatDate = useFormatDate();
-  const path = `/research-summaries/${encodeURIComponent(id)}`;
   const summary = useQuery({
     queryKey: queryKeys.researchSummary(id),
-    queryFn: () => api.get<ResearchSummaryView>(path),
+    queryFn: () => getResearchSummary(api, id),
   });
   const publish = useMutation({
-    mutationFn: () => api.patch<ResearchSummaryView>(path, { status: 'published' }),
+    mutationFn: () => publishResearchSummary(api, id),
     onSuccess: async (updated) => {
       queryClient.setQueryData(queryKeys.researchSummary(id), updated);
       notifications.show({ color: 'green', message: t('library.published') });

@@ -1,19 +1,13 @@
 import { Anchor, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import {
-  isCoordinator,
-  seeksMentoring,
-  type MentoringProfileView,
-  type NetworkView,
-  type Page,
-} from '@tandem/domain';
+import { isCoordinator, seeksMentoring } from '@tandem/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
-import { ApiError } from '../api/api-error';
-import { queryKeys } from '../api/query-client';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { useNetwork } from '../networks/networks-api';
+import { getMyProfile, listSeekingProfiles } from './mentoring-api';
 import { mentoringKeys, networkPath, usePairingUpdates } from './mentoring-queries';
 import { OverviewSection, PairingList } from './pairing-lists';
 import { ProfileForm } from './profile-form';
@@ -26,21 +20,10 @@ export function MentoringPage() {
   const api = useApiClient();
   usePairingUpdates();
 
-  const network = useQuery({
-    queryKey: queryKeys.network(slug),
-    queryFn: () => api.get<NetworkView>(networkPath(slug)),
-  });
+  const network = useNetwork(slug);
   const profile = useQuery({
     queryKey: mentoringKeys.myProfile(slug),
-    queryFn: async () => {
-      try {
-        return await api.get<MentoringProfileView>(`${networkPath(slug)}/mentoring/profiles/me`);
-      } catch (error) {
-        // No profile yet is a normal start, not an error.
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: () => getMyProfile(api, slug),
     enabled: network.data?.myRole != null,
   });
 
@@ -111,10 +94,7 @@ function CoordinatorSection({ slug }: { slug: string }) {
   const [menteeId, setMenteeId] = useState<string | null>(null);
   const seekers = useQuery({
     queryKey: [...mentoringKeys.profiles(slug), 'seeking'],
-    queryFn: () =>
-      api.get<Page<MentoringProfileView>>(`${networkPath(slug)}/mentoring/profiles`, {
-        query: { mode: 'seeking', limit: 100 },
-      }),
+    queryFn: () => listSeekingProfiles(api, slug),
   });
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="coordinate-title">

@@ -1,11 +1,9 @@
 import { Alert, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { ThreadView } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { queryKeys } from '../api/query-client';
 import { authorName } from '../discussions/author';
 import { Composer } from '../discussions/composer';
+import { useThread } from '../discussions/discussions-api';
 import { MessageItem, PendingItem } from '../discussions/message-item';
 import { useThreadMessages } from '../discussions/use-thread-messages';
 import { ErrorState, PageLoader } from '../layout/page-states';
@@ -17,11 +15,7 @@ import { useChannelRoom } from '../realtime/use-channel-room';
  * machinery as any thread (HTTP history, `thread:join` catch-up, sends with a client id).
  */
 export function PairingConversation({ threadId, closed }: { threadId: string; closed: boolean }) {
-  const api = useApiClient();
-  const thread = useQuery({
-    queryKey: queryKeys.thread(threadId),
-    queryFn: () => api.get<ThreadView>(`/threads/${encodeURIComponent(threadId)}`),
-  });
+  const thread = useThread(threadId);
   if (thread.isPending) return <PageLoader />;
   if (thread.isError)
     return <ErrorState error={thread.error} onRetry={() => void thread.refetch()} />;

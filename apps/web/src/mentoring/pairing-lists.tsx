@@ -1,6 +1,5 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { MentoringOverviewView, PairingSummaryView } from '@tandem/domain';
 import { PAIRING_STATES } from '@tandem/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,16 +7,17 @@ import { Link } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { usePagedQuery } from '../api/use-paged-query';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
-import { downloadFile, mentoringKeys, networkPath, pairingPath } from './mentoring-queries';
+import { downloadOverviewCsv, getOverview, listPairings } from './mentoring-api';
+import { mentoringKeys, pairingPath } from './mentoring-queries';
 import { StateBadge } from './people';
 
 /** Pairings of the network: the caller's own, or all of them for a coordinator. */
 export function PairingList({ slug, headingId }: { slug: string; headingId: string }) {
   const { t } = useTranslation();
-  const { query, items } = usePagedQuery<PairingSummaryView>(
-    mentoringKeys.pairings(slug),
-    `${networkPath(slug)}/pairings`,
+  const { query, items } = usePagedQuery(mentoringKeys.pairings(slug), (client, cursor) =>
+    listPairings(client, slug, cursor),
   );
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorState error={query.error} />;
@@ -57,16 +57,11 @@ export function PairingList({ slug, headingId }: { slug: string; headingId: stri
           </li>
         ))}
       </Stack>
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('mentoring.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('mentoring.loadMore')}
+        style={{ alignSelf: 'flex-start' }}
+      />
     </Stack>
   );
 }
@@ -79,17 +74,13 @@ export function OverviewSection({ slug }: { slug: string }) {
   const [downloading, setDownloading] = useState(false);
   const overview = useQuery({
     queryKey: mentoringKeys.overview(slug),
-    queryFn: () => api.get<MentoringOverviewView>(`${networkPath(slug)}/mentoring/overview`),
+    queryFn: () => getOverview(api, slug),
   });
   const download = async () => {
     setDownloadError(null);
     setDownloading(true);
     try {
-      await downloadFile(
-        api,
-        `${networkPath(slug)}/mentoring/overview.csv`,
-        `tandem-mentoring-${slug}.csv`,
-      );
+      await downloadOverviewCsv(api, slug);
     } catch (error) {
       setDownloadError(error);
     } finally {

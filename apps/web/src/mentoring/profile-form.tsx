@@ -3,7 +3,6 @@ import {
   MultiSelect,
   NumberInput,
   Paper,
-  Radio,
   Stack,
   Switch,
   Text,
@@ -20,7 +19,6 @@ import {
   MENTORING_CAPACITY_MAX,
   MENTORING_CAPACITY_MIN,
   MENTORING_LANGUAGES_MAX,
-  MENTORING_MODES,
   MENTORING_TOPICS_MAX,
   TOPICS,
   type MentoringMode,
@@ -31,8 +29,10 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { ChoiceField } from '../forms/choice-field';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
-import { mentoringKeys, networkPath } from './mentoring-queries';
+import { saveProfile, type ProfileInput } from './mentoring-api';
+import { mentoringKeys } from './mentoring-queries';
 import { useLanguageName } from './people';
 
 const FIELDS = [
@@ -47,8 +47,6 @@ const FIELDS = [
 type Field = (typeof FIELDS)[number];
 
 const isTopic = (value: string): value is Topic => (TOPICS as readonly string[]).includes(value);
-const isMode = (value: string): value is MentoringMode =>
-  (MENTORING_MODES as readonly string[]).includes(value);
 
 /** The caller's own profile: create or update, labelled fields, errors announced per field. */
 export function ProfileForm({
@@ -88,8 +86,7 @@ export function ProfileForm({
   );
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.post<MentoringProfileView>(`${networkPath(slug)}/mentoring/profiles`, body),
+    mutationFn: (body: ProfileInput) => saveProfile(api, slug, body),
     onSuccess: async (saved) => {
       queryClient.setQueryData(mentoringKeys.myProfile(slug), saved);
       notifications.show({ color: 'green', message: t('mentoring.profileSaved') });
@@ -137,23 +134,23 @@ export function ProfileForm({
           <Text size="sm" c="dimmed">
             {t('mentoring.profileIntro')}
           </Text>
-          <Radio.Group
+          <ChoiceField
             name="mode"
             label={t('mentoring.mode')}
+            required
+            gap="xs"
+            choices={[
+              { value: 'seeking', label: t('mentoring.modeSeeking') },
+              { value: 'offering', label: t('mentoring.modeOffering') },
+              { value: 'both', label: t('mentoring.modeBoth') },
+            ]}
             value={mode}
             onChange={(value) => {
-              if (isMode(value)) setMode(value);
+              setMode(value);
               clearField('mode');
             }}
             error={errors.mode}
-            required
-          >
-            <Stack gap="xs" mt="xs">
-              <Radio value="seeking" label={t('mentoring.modeSeeking')} />
-              <Radio value="offering" label={t('mentoring.modeOffering')} />
-              <Radio value="both" label={t('mentoring.modeBoth')} />
-            </Stack>
-          </Radio.Group>
+          />
           <MultiSelect
             name="topics"
             label={t('mentoring.topics')}

@@ -17,8 +17,6 @@ import {
   PAIRING_TOPICS_MAX,
   TOPICS,
   type MentorSuggestionView,
-  type PairingView,
-  type SuggestionsView,
   type Topic,
 } from '@tandem/domain';
 import { useState, type FormEvent } from 'react';
@@ -29,7 +27,8 @@ import { TopicBadges } from '../discussions/topics';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { ErrorState, PageLoader } from '../layout/page-states';
-import { mentoringKeys, networkPath, pairingPath } from './mentoring-queries';
+import { getSuggestions, proposePairing, type ProposalInput } from './mentoring-api';
+import { mentoringKeys, pairingPath } from './mentoring-queries';
 import { PersonLine, ReasonList, useLanguageName } from './people';
 
 const isTopic = (value: string): value is Topic => (TOPICS as readonly string[]).includes(value);
@@ -48,10 +47,7 @@ export function SuggestionsSection({
   const api = useApiClient();
   const suggestions = useQuery({
     queryKey: mentoringKeys.suggestions(slug, menteeId),
-    queryFn: () =>
-      api.get<SuggestionsView>(`${networkPath(slug)}/mentoring/suggestions`, {
-        query: { menteeId },
-      }),
+    queryFn: () => getSuggestions(api, slug, menteeId),
   });
   const [proposing, setProposing] = useState<string | null>(null);
 
@@ -192,8 +188,7 @@ function ProposeForm({
   const formId = `propose-${mentorId}`;
 
   const propose = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.post<PairingView>(`${networkPath(slug)}/pairings`, body),
+    mutationFn: (body: ProposalInput) => proposePairing(api, slug, body),
     onSuccess: async (pairing) => {
       queryClient.setQueryData(mentoringKeys.pairing(pairing.id), pairing);
       notifications.show({ color: 'green', message: t('mentoring.proposed') });

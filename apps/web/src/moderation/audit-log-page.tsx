@@ -1,19 +1,14 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import {
-  AUDIT_ACTIONS,
-  type AuditAction,
-  type AuditEntryView,
-  type NetworkView,
-} from '@tandem/domain';
+import { Anchor, Badge, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { AUDIT_ACTIONS, type AuditAction } from '@tandem/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useApiClient } from '../api/api-context';
-import { queryKeys } from '../api/query-client';
 import { usePagedQuery } from '../api/use-paged-query';
 import { useFormatDateTime } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { useNetwork } from '../networks/networks-api';
+import { listAuditLog } from './moderation-api';
 import { moderationKeys } from './moderation-keys';
 
 /** Each action's label in the catalogue; a feature that adds an action adds its label here. */
@@ -47,19 +42,11 @@ const ACTION_LABELS = {
 export function AuditLogPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
-  const api = useApiClient();
   const formatDateTime = useFormatDateTime();
   const [action, setAction] = useState<AuditAction | null>(null);
-  const network = useQuery({
-    queryKey: queryKeys.network(slug),
-    queryFn: () => api.get<NetworkView>(`/networks/${encodeURIComponent(slug)}`),
-  });
-  const path = `/networks/${encodeURIComponent(slug)}/audit-log${
-    action ? `?action=${encodeURIComponent(action)}` : ''
-  }`;
-  const { query, items } = usePagedQuery<AuditEntryView>(
-    moderationKeys.auditLog(slug, action),
-    path,
+  const network = useNetwork(slug);
+  const { query, items } = usePagedQuery(moderationKeys.auditLog(slug, action), (client, cursor) =>
+    listAuditLog(client, slug, action, cursor),
   );
   const label = (value: AuditAction) => t(ACTION_LABELS[value]);
 
@@ -131,16 +118,11 @@ export function AuditLogPage() {
           ))}
         </Stack>
       )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('networks.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('networks.loadMore')}
+        style={{ alignSelf: 'center' }}
+      />
     </Stack>
   );
 }

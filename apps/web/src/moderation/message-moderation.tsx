@@ -5,12 +5,9 @@ import type { MessageView } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { listMessages } from '../discussions/discussions-api';
 import { MarkdownBody } from '../discussions/markdown';
-
-interface MessagesPage {
-  items: MessageView[];
-  hasMore: boolean;
-}
+import { setMessageHidden } from './moderation-api';
 
 /**
  * A message moderators hid, as this viewer may see it: members a placeholder; the author their
@@ -29,10 +26,7 @@ export function HiddenMessageBody({
   const { t } = useTranslation();
   const api = useApiClient();
   const fetchText = useMutation({
-    mutationFn: () =>
-      api.get<MessagesPage>(`/threads/${encodeURIComponent(message.threadId)}/messages`, {
-        query: { afterSeq: message.seq - 1, limit: 1 },
-      }),
+    mutationFn: () => listMessages(api, message.threadId, { afterSeq: message.seq - 1, limit: 1 }),
     onSuccess: (page) => {
       const fresh = page.items.find((item) => item.id === message.id);
       if (fresh) onChanged(fresh);
@@ -92,10 +86,7 @@ export function HideMessageButton({
   const { t } = useTranslation();
   const api = useApiClient();
   const toggle = useMutation({
-    mutationFn: () =>
-      api.post<MessageView>(
-        `/messages/${encodeURIComponent(message.id)}/${message.hidden ? 'unhide' : 'hide'}`,
-      ),
+    mutationFn: () => setMessageHidden(api, message.id, !message.hidden),
     onSuccess: (updated) => {
       onChanged(updated);
       notifications.show({

@@ -1,37 +1,38 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   FLAG_REASONS,
   type FlagsClosedView,
   type MessageView,
   type ModerationQueueItem,
-  type NetworkView,
 } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
-import { queryKeys } from '../api/query-client';
 import { usePagedQuery } from '../api/use-paged-query';
 import { AuthorLine, authorName } from '../discussions/author';
 import { MarkdownBody } from '../discussions/markdown';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDateTime } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { useNetwork } from '../networks/networks-api';
+import {
+  closeFlags,
+  listModerationQueue,
+  setMessageHidden,
+  type QueueAction,
+} from './moderation-api';
 import { moderationKeys } from './moderation-keys';
 
 /** `/networks/:slug/moderation`: the reported messages of a network, for its moderators. */
 export function ModerationQueuePage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
-  const api = useApiClient();
-  const network = useQuery({
-    queryKey: queryKeys.network(slug),
-    queryFn: () => api.get<NetworkView>(`/networks/${encodeURIComponent(slug)}`),
-  });
-  const { query, items } = usePagedQuery<ModerationQueueItem>(
-    moderationKeys.queue(slug),
-    `/networks/${encodeURIComponent(slug)}/moderation/queue`,
+  const network = useNetwork(slug);
+  const { query, items } = usePagedQuery(moderationKeys.queue(slug), (client, cursor) =>
+    listModerationQueue(client, slug, cursor),
   );
 
   return (
@@ -58,21 +59,14 @@ export function ModerationQueuePage() {
           ))}
         </Stack>
       )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('networks.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('networks.loadMore')}
+        style={{ alignSelf: 'center' }}
+      />
     </Stack>
   );
 }
-
-type Action = 'hide' | 'unhide' | 'resolve' | 'dismiss';
 
 function QueueItem({ slug, item }: { slug: string; item: ModerationQueueItem }) {
   const { t } = useTranslation();
@@ -80,15 +74,14 @@ function QueueItem({ slug, item }: { slug: string; item: ModerationQueueItem }) 
   const queryClient = useQueryClient();
   const formatDateTime = useFormatDateTime();
   const { message, context } = item;
-  const path = `/messages/${encodeURIComponent(message.id)}`;
 
   const act = useMutation({
-    mutationFn: (action: Action): Promise<MessageView | FlagsClosedView> =>
+    mutationFn: (action: QueueAction): Promise<MessageView | FlagsClosedView> =>
       action === 'hide' || action === 'unhide'
-        ? api.post<MessageView>(`${path}/${action}`)
-        : api.post<FlagsClosedView>(`${path}/flags/${action}`),
+        ? setMessageHidden(api, message.id, action === 'hide')
+        : closeFlags(api, message.id, action),
     onSuccess: async (_result, action) => {
-      const done: Record<Action, string> = {
+      const done: Record<QueueAction, string> = {
         hide: t('moderation.hiddenDone'),
         unhide: t('moderation.unhiddenDone'),
         resolve: t('moderation.resolvedDone'),

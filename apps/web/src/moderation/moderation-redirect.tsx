@@ -1,11 +1,11 @@
 import { Anchor, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { NetworkView, Page } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { ApiError } from '../api/api-error';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { listNetworks } from '../networks/networks-api';
 
 /**
  * `/moderation/:networkId`, where a "message reported" notification leads (notifications name
@@ -20,9 +20,7 @@ export function ModerationRedirect() {
     queryFn: async () => {
       let cursor: string | undefined;
       for (let page = 0; page < 50; page++) {
-        const list = await api.get<Page<NetworkView>>('/networks', {
-          query: { limit: 100, cursor },
-        });
+        const list = await listNetworks(api, { limit: 100, cursor });
         const match = list.items.find((network) => network.id === networkId);
         if (match) return match;
         if (!list.nextCursor) break;

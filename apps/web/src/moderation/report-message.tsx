@@ -1,18 +1,19 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import {
   FLAG_NOTE_MAX_LENGTH,
   FLAG_REASONS,
   type FlagReason,
-  type FlagView,
   type MessageView,
 } from '@tandem/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { ChoiceField } from '../forms/choice-field';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { reportMessage } from './moderation-api';
 
 const FIELDS = ['reason', 'note'] as const;
 type Field = (typeof FIELDS)[number];
@@ -28,7 +29,7 @@ export function ReportMessageButton({ message }: { message: MessageView }) {
 
   const report = useMutation({
     mutationFn: (body: { reason: FlagReason; note?: string }) =>
-      api.post<FlagView>(`/messages/${encodeURIComponent(message.id)}/flags`, body),
+      reportMessage(api, message.id, body),
     onSuccess: () => {
       setOpened(false);
       notifications.show({ color: 'green', message: t('moderation.reported') });
@@ -70,23 +71,22 @@ export function ReportMessageButton({ message }: { message: MessageView }) {
         <form ref={formRef} onSubmit={submit} noValidate>
           <Stack>
             <Text size="sm">{t('moderation.reportIntro')}</Text>
-            <Radio.Group
+            <ChoiceField
               name="reason"
               label={t('moderation.reason')}
               required
+              gap="xs"
+              choices={FLAG_REASONS.map((value) => ({
+                value,
+                label: t(`moderation.reasons.${value}`),
+              }))}
               value={reason}
               onChange={(value) => {
                 setReason(value);
                 clearField('reason');
               }}
               error={errors.reason}
-            >
-              <Stack gap="xs" mt="xs">
-                {FLAG_REASONS.map((value) => (
-                  <Radio key={value} value={value} label={t(`moderation.reasons.${value}`)} />
-                ))}
-              </Stack>
-            </Radio.Group>
+            />
             <Textarea
               name="note"
               label={t('moderation.note')}

@@ -1,13 +1,14 @@
 import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SLOW_MODE_PRESETS, type ChannelView, type SlowModeView } from '@tandem/domain';
+import { SLOW_MODE_PRESETS, type ChannelView } from '@tandem/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDuration } from './duration';
+import { setSlowMode } from './moderation-api';
 
 /** What members see while slow mode is on (nothing when it is off). */
 export function SlowModeNotice({ seconds }: { seconds: number }) {
@@ -39,10 +40,7 @@ export function SlowModeControl({ channel }: { channel: ChannelView }) {
     }));
 
   const save = useMutation({
-    mutationFn: (seconds: number) =>
-      api.post<SlowModeView>(`/channels/${encodeURIComponent(channel.id)}/slow-mode`, {
-        seconds,
-      }),
+    mutationFn: (seconds: number) => setSlowMode(api, channel.id, seconds),
     onSuccess: (saved) => {
       queryClient.setQueryData<ChannelView>(queryKeys.channel(channel.id), (current) =>
         current ? { ...current, slowModeSeconds: saved.slowModeSeconds } : current,

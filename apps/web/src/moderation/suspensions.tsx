@@ -6,9 +6,7 @@ import {
   suspendableBy,
   SUSPENSION_PRESET_DAYS,
   type MemberView,
-  type MySuspensionView,
   type NetworkRole,
-  type Page,
   type SuspensionView,
 } from '@tandem/domain';
 import { useState, type FormEvent } from 'react';
@@ -17,6 +15,7 @@ import { useApiClient } from '../api/api-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { useFormatDateTime } from '../layout/format';
+import { getMySuspension, liftSuspension, listSuspensions, suspendMember } from './moderation-api';
 import { moderationKeys } from './moderation-keys';
 
 const FIELDS = ['days', 'reason'] as const;
@@ -28,10 +27,7 @@ export function useSuspensions(slug: string, enabled: boolean) {
   const query = useQuery({
     queryKey: moderationKeys.suspensions(slug),
     enabled,
-    queryFn: () =>
-      api.get<Page<SuspensionView>>(`/networks/${encodeURIComponent(slug)}/suspensions`, {
-        query: { limit: 100 },
-      }),
+    queryFn: () => listSuspensions(api, slug),
   });
   const byUser = new Map((query.data?.items ?? []).map((item) => [item.userId, item]));
   return { query, byUser };
@@ -43,8 +39,7 @@ export function useMySuspension(slug: string | undefined) {
   const query = useQuery({
     queryKey: moderationKeys.mySuspension(slug ?? ''),
     enabled: slug !== undefined,
-    queryFn: () =>
-      api.get<MySuspensionView>(`/networks/${encodeURIComponent(slug ?? '')}/suspensions/mine`),
+    queryFn: () => getMySuspension(api, slug ?? ''),
   });
   const suspension = query.data?.suspension ?? null;
   // A suspension that has run out while the page was open no longer holds anyone back.
@@ -92,13 +87,12 @@ export function SuspendControl({
   const [days, setDays] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const { formRef, errors, showErrors, clearField, showApiError } = useFieldErrors(FIELDS);
-  const path = `/networks/${encodeURIComponent(slug)}/members/${encodeURIComponent(member.userId)}`;
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: moderationKeys.suspensions(slug) });
 
   const suspend = useMutation({
     mutationFn: (body: { days: number; reason: string }) =>
-      api.post<SuspensionView>(`${path}/suspend`, body),
+      suspendMember(api, slug, member.userId, body),
     onSuccess: async (created) => {
       setOpened(false);
       notifications.show({
@@ -113,7 +107,7 @@ export function SuspendControl({
     onError: (error) => showApiError(error),
   });
   const lift = useMutation({
-    mutationFn: () => api.post<void>(`${path}/unsuspend`),
+    mutationFn: () => liftSuspension(api, slug, member.userId),
     onSuccess: async () => {
       notifications.show({
         color: 'green',

@@ -1,7 +1,6 @@
-import { Button, Group, Paper, Radio, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  type NetworkView,
   type NetworkVisibility,
   NETWORK_DESCRIPTION_MAX_LENGTH,
   NETWORK_NAME_MAX_LENGTH,
@@ -13,7 +12,9 @@ import { Link, useNavigate } from 'react-router';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { ChoiceField } from '../forms/choice-field';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { createNetwork } from './networks-api';
 import { isValidSlug, suggestSlug } from './slug';
 
 const FIELDS = ['name', 'slug', 'description', 'visibility'] as const;
@@ -42,7 +43,7 @@ export function CreateNetworkPage() {
   const { formRef, errors, showErrors, clearField, showApiError } = useFieldErrors(FIELDS);
 
   const create = useMutation({
-    mutationFn: (body: Draft) => api.post<NetworkView>('/networks', body),
+    mutationFn: (body: Draft) => createNetwork(api, body),
     onSuccess: async (network) => {
       queryClient.setQueryData(queryKeys.network(network.slug), network);
       await queryClient.invalidateQueries({ queryKey: queryKeys.networks, exact: true });
@@ -124,24 +125,18 @@ export function CreateNetworkPage() {
               onChange={(event) => update('description', event.currentTarget.value)}
               error={errors.description}
             />
-            <Radio.Group
+            <ChoiceField
               name="visibility"
               label={t('createNetwork.visibility')}
+              choices={NETWORK_VISIBILITIES.map((visibility) => ({
+                value: visibility,
+                label: t(`visibility.${visibility}`),
+                description: t(`visibility.${visibility}Description`),
+              }))}
               value={draft.visibility}
               onChange={(value) => update('visibility', value)}
               error={errors.visibility}
-            >
-              <Stack gap="sm" mt="xs">
-                {NETWORK_VISIBILITIES.map((visibility) => (
-                  <Radio
-                    key={visibility}
-                    value={visibility}
-                    label={t(`visibility.${visibility}`)}
-                    description={t(`visibility.${visibility}Description`)}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
+            />
             <ApiErrorAlert error={create.error} />
             <Group>
               <Button type="submit" loading={create.isPending}>

@@ -8,19 +8,21 @@ import { queryKeys } from '../api/query-client';
 import { usePagedQuery } from '../api/use-paged-query';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDate } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
+import { listInvitations, revokeInvitation } from './networks-api';
 
 export function InvitationsSection({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const api = useApiClient();
   const queryClient = useQueryClient();
   const formatDate = useFormatDate();
-  const path = `/networks/${encodeURIComponent(slug)}/invitations`;
-  const { query, items } = usePagedQuery<InvitationView>(queryKeys.invitations(slug), path);
+  const { query, items } = usePagedQuery(queryKeys.invitations(slug), (client, cursor) =>
+    listInvitations(client, slug, cursor),
+  );
 
   const revoke = useMutation({
-    mutationFn: (invitation: InvitationView) =>
-      api.delete(`${path}/${encodeURIComponent(invitation.id)}`),
+    mutationFn: (invitation: InvitationView) => revokeInvitation(api, slug, invitation.id),
     onSuccess: async (_nothing, invitation) => {
       notifications.show({
         color: 'green',
@@ -95,16 +97,11 @@ export function InvitationsSection({ slug }: { slug: string }) {
           })}
         </Stack>
       )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('networks.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('networks.loadMore')}
+        style={{ alignSelf: 'center' }}
+      />
     </Stack>
   );
 }

@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type InvitationCreated, type NetworkRole, NETWORK_ROLES } from '@tandem/domain';
+import { type NetworkRole, NETWORK_ROLES } from '@tandem/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
@@ -20,6 +20,7 @@ import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isEmailLike } from '../forms/validation';
+import { createInvitation, type NewInvitation } from './networks-api';
 
 const FIELDS = ['email', 'role'] as const;
 type Field = (typeof FIELDS)[number];
@@ -36,8 +37,7 @@ export function InviteForm({ slug, myRole }: { slug: string; myRole: NetworkRole
   const roles = NETWORK_ROLES.map((value) => ({ value, label: t(`role.${value}`) }));
 
   const invite = useMutation({
-    mutationFn: (body: { email: string; role: NetworkRole }) =>
-      api.post<InvitationCreated>(`/networks/${encodeURIComponent(slug)}/invitations`, body),
+    mutationFn: (body: NewInvitation) => createInvitation(api, slug, body),
     onSuccess: async () => {
       setEmail('');
       setRole('member');

@@ -16,8 +16,10 @@ import { usePagedQuery } from '../api/use-paged-query';
 import { useAuth } from '../auth/auth-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDate } from '../layout/format';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { SuspendControl, useSuspensions } from '../moderation/suspensions';
+import { changeMemberRole, listMembers, removeMember } from './networks-api';
 
 export function MembersSection({ slug, myRole }: { slug: string; myRole: NetworkRole }) {
   const { t } = useTranslation();
@@ -25,8 +27,9 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
   const queryClient = useQueryClient();
   const formatDate = useFormatDate();
   const { user } = useAuth();
-  const path = `/networks/${encodeURIComponent(slug)}/members`;
-  const { query, items } = usePagedQuery<MemberView>(queryKeys.members(slug), path);
+  const { query, items } = usePagedQuery(queryKeys.members(slug), (client, cursor) =>
+    listMembers(client, slug, cursor),
+  );
   const [removing, setRemoving] = useState<MemberView | null>(null);
   const isAdmin = myRole === 'admin';
   const canModerate = atLeast(myRole, 'moderator');
@@ -35,7 +38,7 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
 
   const changeRole = useMutation({
     mutationFn: ({ member, role }: { member: MemberView; role: NetworkRole }) =>
-      api.patch<MemberView>(`${path}/${encodeURIComponent(member.userId)}`, { role }),
+      changeMemberRole(api, slug, member.userId, role),
     onSuccess: (updated) => {
       queryClient.setQueryData<InfiniteData<Page<MemberView>>>(queryKeys.members(slug), (data) =>
         data
@@ -59,7 +62,7 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
   });
 
   const remove = useMutation({
-    mutationFn: (member: MemberView) => api.delete(`${path}/${encodeURIComponent(member.userId)}`),
+    mutationFn: (member: MemberView) => removeMember(api, slug, member.userId),
     onSuccess: async (_nothing, member) => {
       setRemoving(null);
       notifications.show({
@@ -154,16 +157,11 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
           })}
         </Stack>
       )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('networks.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('networks.loadMore')}
+        style={{ alignSelf: 'center' }}
+      />
 
       <Modal
         opened={removing !== null}

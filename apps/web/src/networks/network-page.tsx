@@ -1,8 +1,8 @@
 import { Anchor, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type NetworkView, atLeast } from '@tandem/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { atLeast } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApiClient } from '../api/api-context';
@@ -16,6 +16,7 @@ import { InvitationsSection } from './invitations-section';
 import { InviteForm } from './invite-form';
 import { MembersSection } from './members-section';
 import { RoleBadge, VisibilityBadge } from './network-badges';
+import { joinNetwork, leaveNetwork, useNetwork } from './networks-api';
 
 export function NetworkPage() {
   const { slug = '' } = useParams();
@@ -26,13 +27,10 @@ export function NetworkPage() {
   const [leaveOpened, leaveDialog] = useDisclosure(false);
   const path = `/networks/${encodeURIComponent(slug)}`;
 
-  const network = useQuery({
-    queryKey: queryKeys.network(slug),
-    queryFn: () => api.get<NetworkView>(path),
-  });
+  const network = useNetwork(slug);
 
   const join = useMutation({
-    mutationFn: () => api.post<NetworkView>(`${path}/join`),
+    mutationFn: () => joinNetwork(api, slug),
     onSuccess: async (joined) => {
       queryClient.setQueryData(queryKeys.network(slug), joined);
       notifications.show({ color: 'green', message: t('networks.joined', { name: joined.name }) });
@@ -41,7 +39,7 @@ export function NetworkPage() {
   });
 
   const leave = useMutation({
-    mutationFn: () => api.post<void>(`${path}/leave`),
+    mutationFn: () => leaveNetwork(api, slug),
     onSuccess: async () => {
       const name = network.data?.name ?? slug;
       leaveDialog.close();

@@ -9,19 +9,22 @@ import { queryKeys } from '../api/query-client';
 import { usePagedQuery } from '../api/use-paged-query';
 import { useAuth } from '../auth/auth-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
+import { LoadMoreButton } from '../layout/load-more-button';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { RoleBadge, VisibilityBadge } from './network-badges';
+import { joinNetwork, listNetworks } from './networks-api';
 
 export function NetworksPage() {
   const { t } = useTranslation();
   const api = useApiClient();
   const queryClient = useQueryClient();
   const { user } = useAuth();
-  const { query, items } = usePagedQuery<NetworkView>(queryKeys.networks, '/networks');
+  const { query, items } = usePagedQuery(queryKeys.networks, (client, cursor) =>
+    listNetworks(client, { cursor }),
+  );
 
   const join = useMutation({
-    mutationFn: (network: NetworkView) =>
-      api.post<NetworkView>(`/networks/${encodeURIComponent(network.slug)}/join`),
+    mutationFn: (network: NetworkView) => joinNetwork(api, network.slug),
     onSuccess: async (joined) => {
       notifications.show({ color: 'green', message: t('networks.joined', { name: joined.name }) });
       await queryClient.invalidateQueries({ queryKey: queryKeys.networks });
@@ -101,16 +104,11 @@ export function NetworksPage() {
         </Stack>
       )}
 
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('networks.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton
+        query={query}
+        label={t('networks.loadMore')}
+        style={{ alignSelf: 'center' }}
+      />
     </Stack>
   );
 }

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationView, Page } from '@tandem/domain';
+import type { NotificationView } from '@tandem/domain';
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,8 +23,12 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDateTime } from '../layout/format';
 import { useRealtime } from '../realtime/realtime-context';
 import { notificationPath } from './notification-links';
-
-export type NotificationsPage = Page<NotificationView> & { unreadCount: number };
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  type NotificationsPage,
+} from './notifications-api';
 
 function withNotification(
   page: NotificationsPage | undefined,
@@ -78,7 +82,7 @@ export function NotificationBell() {
 
   const list = useQuery({
     queryKey: queryKeys.notifications,
-    queryFn: () => api.get<NotificationsPage>('/notifications'),
+    queryFn: () => listNotifications(api),
   });
 
   useEffect(() => {
@@ -110,15 +114,14 @@ export function NotificationBell() {
   }, [socket, queryClient]);
 
   const markRead = useMutation({
-    mutationFn: (id: string) =>
-      api.post<NotificationView>(`/notifications/${encodeURIComponent(id)}/read`),
+    mutationFn: (id: string) => markNotificationRead(api, id),
     onSuccess: (read) =>
       queryClient.setQueryData<NotificationsPage>(queryKeys.notifications, (page) =>
         withRead(page, read),
       ),
   });
   const markAll = useMutation({
-    mutationFn: () => api.post<{ updated: number }>('/notifications/read-all'),
+    mutationFn: () => markAllNotificationsRead(api),
     onSuccess: () => {
       const now = new Date().toISOString();
       queryClient.setQueryData<NotificationsPage>(queryKeys.notifications, (page) =>

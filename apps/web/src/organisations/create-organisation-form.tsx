@@ -15,6 +15,7 @@ import { useApiClient } from '../api/api-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { countryOptions } from './countries';
+import { createOrganisation, type NewOrganisation } from './organisations-api';
 
 const FIELDS = ['name', 'sector', 'level', 'country', 'city'] as const;
 type Field = (typeof FIELDS)[number];
@@ -47,14 +48,8 @@ export function CreateOrganisationForm({
   const levels = LEVELS.map((value) => ({ value, label: t(`level.${value}`) }));
 
   const create = useMutation({
-    mutationFn: async (body: {
-      name: string;
-      sector: Sector;
-      level: Level;
-      country: string;
-      city?: string;
-    }) => {
-      const organisation = await api.post<OrganisationView>('/organisations', body);
+    mutationFn: async (body: NewOrganisation) => {
+      const organisation = await createOrganisation(api, body);
       await onCreated(organisation);
       return organisation;
     },

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type OrganisationView, type UserView, attributionLabel } from '@tandem/domain';
+import { type OrganisationView, attributionLabel } from '@tandem/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { CreateOrganisationForm } from './create-organisation-form';
 import { OrganisationSearch } from './organisation-search';
 import { OrganisationSummary } from './organisation-summary';
+import { chooseMyOrganisation } from './organisations-api';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -24,8 +25,7 @@ export function OrganisationPage() {
   const showChoices = organisation === null || changing;
 
   const choose = useMutation({
-    mutationFn: (chosen: OrganisationView) =>
-      api.put<UserView>('/me/organisation', { organisationId: chosen.id }),
+    mutationFn: (chosen: OrganisationView) => chooseMyOrganisation(api, chosen.id),
     onSuccess: async (updated, chosen) => {
       queryClient.setQueryData(queryKeys.me, updated);
       setChanging(false);

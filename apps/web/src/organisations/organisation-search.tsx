@@ -1,13 +1,14 @@
 import { Badge, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { OrganisationView, Page } from '@tandem/domain';
+import type { OrganisationView } from '@tandem/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { OrganisationSummary } from './organisation-summary';
+import { searchOrganisations } from './organisations-api';
 
 const MIN_QUERY_LENGTH = 2;
 
@@ -28,7 +29,7 @@ export function OrganisationSearch({
 
   const results = useQuery({
     queryKey: queryKeys.organisations(query),
-    queryFn: () => api.get<Page<OrganisationView>>('/organisations', { query: { q: query } }),
+    queryFn: () => searchOrganisations(api, query),
     enabled,
     placeholderData: keepPreviousData,
   });

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { SearchHit, SearchResults, SearchType } from '@tandem/domain';
+import type { SearchHit, SearchType } from '@tandem/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -21,6 +21,7 @@ import { authorName } from '../discussions/author';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { useFormatDate } from '../layout/format';
 import { HighlightedSnippet } from './highlight';
+import { search } from './search-api';
 
 /** The kinds of result offered as filters. */
 export const SEARCHABLE: SearchType[] = ['thread', 'message', 'research', 'case_study', 'entry'];
@@ -56,10 +57,7 @@ export function SearchPage() {
 
   const results = useQuery({
     queryKey: queryKeys.search(q, typesKey),
-    queryFn: () =>
-      api.get<SearchResults>('/search', {
-        query: { q, types: typesKey || SEARCHABLE.join(',') },
-      }),
+    queryFn: () => search(api, q, types.length > 0 ? types : SEARCHABLE),
     enabled: q.length > 0,
   });
 

@@ -10,6 +10,7 @@ import { useAuth } from '../auth/auth-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors } from '../forms/field-errors';
 import { PasswordField } from '../forms/password-field';
+import { deleteMyAccount, exportMyData } from './settings-api';
 
 const FIELDS = ['password'] as const;
 
@@ -45,7 +46,7 @@ function DataDownload() {
   const { t } = useTranslation();
   const api = useApiClient();
   const download = useMutation({
-    mutationFn: () => api.get<AccountExport>('/me/data'),
+    mutationFn: () => exportMyData(api),
     onSuccess: (data) => {
       saveAsFile(data);
       notifications.show({ color: 'green', message: t('settings.downloaded') });
@@ -81,7 +82,7 @@ function AccountDeletion() {
   const { formRef, errors, showErrors, clearField, showApiError } = useFieldErrors(FIELDS);
 
   const remove = useMutation({
-    mutationFn: (body: { password: string }) => api.request<void>('DELETE', '/me', { body }),
+    mutationFn: (body: { password: string }) => deleteMyAccount(api, body),
     onSuccess: async () => {
       setOpened(false);
       // The server has ended every session already; forget this one here too.
