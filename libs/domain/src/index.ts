@@ -9,6 +9,7 @@ export * from './realtime';
 export * from './library';
 export * from './notifications';
 export * from './audit';
+export * from './languages';
 export * from './mentoring';
 export * from './curation';
 export * from './curation-content';
