@@ -10,6 +10,7 @@ export * from './library';
 export * from './notifications';
 export * from './audit';
 export * from './languages';
+export * from './locales';
 export * from './mentoring';
 export * from './curation';
 export * from './curation-content';
