@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
+import { DiscussionsModule } from '../discussions/discussions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MentoringFollowUpJob } from './follow-up.job';
 import { MentoringController } from './mentoring.controller';
@@ -18,7 +19,7 @@ import { ProfilesRepository } from './profiles.repository';
 import { MentoringProfilesService } from './profiles.service';
 
 @Module({
-  imports: [ChannelsModule, NotificationsModule],
+  imports: [ChannelsModule, DiscussionsModule, NotificationsModule],
   controllers: [MentoringController],
   providers: [
     MentoringRepository,
