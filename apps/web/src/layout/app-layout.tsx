@@ -18,6 +18,7 @@ import { useAuth } from '../auth/auth-context';
 import { NotificationBell } from '../notifications/notification-bell';
 import { HeaderSearch } from '../search/header-search';
 import classes from './app-layout.module.css';
+import { useDocumentTitleFromHeading } from './document-title';
 import { LanguageSelect } from './language-select';
 
 const NAVBAR_ID = 'main-navigation';
@@ -33,6 +34,7 @@ export function AppLayout() {
 
   // On a phone the navigation covers the page: close it once the reader has picked a page.
   useEffect(() => closeNav(), [location.pathname, closeNav]);
+  useDocumentTitleFromHeading(MAIN_ID);
 
   const handleSignOut = () => {
     void signOut().then(() => navigate('/sign-in', { replace: true }));
