@@ -279,7 +279,7 @@ export class LibraryService {
   async removeLink(actor: Actor, threadId: string, linkId: string): Promise<void> {
     const manager = this.dataSource.manager;
     const access = await loadThreadAccess(manager, actor.userId, threadId);
-    enforce(policy.readChannel(access));
+    enforce(policy.readThread(access));
     const link = await this.linkRepository.find(manager, threadId, linkId);
     if (!link) throw notFound('Link');
     if (link.createdBy !== actor.userId && !policy.atLeast(access.standing, 'moderator')) {
@@ -294,7 +294,7 @@ export class LibraryService {
 
   async links(actor: Actor, threadId: string): Promise<ThreadLinkView[]> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
-    enforce(policy.readChannel(access));
+    enforce(policy.readThread(access));
     return this.threadLinks.forViewer(this.dataSource.manager, threadId, actor.userId);
   }
 
