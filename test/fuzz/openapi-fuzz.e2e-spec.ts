@@ -300,6 +300,12 @@ describe('OpenAPI-driven fuzzing: no input yields a 5xx or a write', () => {
       RATE_LIMIT_REFRESH_PER_ADDRESS: generous,
       RATE_LIMIT_POST_PER_USER: generous,
       RATE_LIMIT_POST_PER_THREAD: generous,
+      RATE_LIMIT_SEARCH_PER_USER: generous,
+      RATE_LIMIT_EXPORT_PER_USER: generous,
+      RATE_LIMIT_PDF_EXPORT_PER_USER: generous,
+      RATE_LIMIT_FLAG_PER_USER: generous,
+      RATE_LIMIT_INVITATION_PER_USER: generous,
+      RATE_LIMIT_SOCKET_CONNECTIONS_PER_USER: generous,
     });
     db = new Client({ connectionString: t.db.url });
     await db.connect();
