@@ -24,7 +24,7 @@ import type { Actor } from '../platform/http/actor';
 import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
 import { isUniqueViolation } from '../platform/database/sql';
 import { ChannelsService } from '../channels/channels.service';
-import { loadNetworkAccess } from '../networks/network-access';
+import { enforceNotSuspended, loadNetworkAccess } from '../networks/network-access';
 import type { PairingListQuery, ProposePairingDto } from './dto/mentoring.dto';
 import { hasAccepted, joinFirst, sideOf } from './mentoring-access';
 import type { PairingEntity } from './mentoring.entities';
@@ -68,6 +68,7 @@ export class PairingsService {
             menteeId: dto.menteeId,
           }),
         );
+        await enforceNotSuspended(manager, network.id, actor.userId);
         const mentorProfile = await this.profiles.profile(manager, network.id, dto.mentorId);
         if (!mentorProfile || !offersMentoring(mentorProfile.mode)) {
           throw badRequest('Invalid request: mentorId', [
@@ -198,6 +199,7 @@ export class PairingsService {
         pairingId,
         { lock: true },
       );
+      await enforceNotSuspended(manager, pairing.networkId, actor.userId);
       // "Already accepted" only means something while the pairing waits for acceptances; in any
       // other state the state machine answers (invalid_transition).
       const acceptedAlready = hasAccepted(pairing, access.side) && pairing.state === 'proposed';
