@@ -105,6 +105,16 @@ describe('hostile input answers 400 naming the field, and writes nothing', () =>
     );
   });
 
+  it.each([
+    ['an id', () => '/api/threads/not-a-uuid/lock', 'id'],
+    ['a user id', () => `/api/networks/${cast.network.slug}/members/12345/suspend`, 'userId'],
+  ])('%s in a path that is not a UUID', async (_what, path, field) => {
+    await expectRefused(
+      () => t.http.post(path(), { days: 1, reason: 'x' }, { token: cast.admin.token }),
+      [field],
+    );
+  });
+
   it('a cursor the server issued still pages', async () => {
     const first = await t.http.get(`/api/networks/${cast.network.slug}/members?limit=1`, {
       token: cast.member.token,

@@ -63,6 +63,11 @@ class StrictValidationPipe extends ValidationPipe {
       return super.transform(value, metadata);
     const field = metadata.data ?? '';
     refuseProblems(inputProblems(value, field));
+    if (metadata.type === 'param' && isIdParameter(field) && !isUuid(value)) {
+      // Every id in a path is a UUID primary key (each such route also has a ParseUUIDPipe,
+      // whose refusal names no field): refuse here with the field named.
+      refuseProblems([{ field, problems: [`${field} must be a UUID`] }]);
+    }
     if (metadata.metatype === Number && typeof value === 'string') {
       // `@Param('version', ParseIntPipe) version: number`: the route's pipe runs after this one.
       const problem = numericTextProblem(value);
@@ -73,6 +78,9 @@ class StrictValidationPipe extends ValidationPipe {
     return transformed;
   }
 }
+
+/** `:id`, `:userId`, `:goalId`…: the path segments that name a row by its UUID. */
+const isIdParameter = (name: string): boolean => name === 'id' || /^[a-z][A-Za-z]*Id$/.test(name);
 
 const isDtoClass = (metatype: ArgumentMetadata['metatype']): boolean =>
   metatype !== undefined && metatype !== Object;
