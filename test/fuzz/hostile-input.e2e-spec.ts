@@ -115,6 +115,23 @@ describe('hostile input answers 400 naming the field, and writes nothing', () =>
     );
   });
 
+  it('a path that is not percent-encoded UTF-8 answers in the API error shape', async () => {
+    const response = await t.http.get('/api/threads/%ED%A0%80', { token: cast.member.token });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ statusCode: 400, error: 'bad_request' });
+    expect(fieldsOf(response.body)).toEqual(['path']);
+  });
+
+  it('a version segment that is not a number names the field', async () => {
+    await expectRefused(
+      () =>
+        t.http.get('/api/entries/00000000-0000-4000-8000-000000000000/versions/abc', {
+          token: cast.member.token,
+        }),
+      ['version'],
+    );
+  });
+
   it('a cursor the server issued still pages', async () => {
     const first = await t.http.get(`/api/networks/${cast.network.slug}/members?limit=1`, {
       token: cast.member.token,

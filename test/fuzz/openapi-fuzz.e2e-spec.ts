@@ -20,9 +20,9 @@ import { connectSocket, TestSocket } from '../support/sockets';
  * Property-based fuzzing of the whole API, generated from the server's own OpenAPI document and
  * socket gateway: every route, signed in (as a network's admin and as a plain member) and not,
  * with hostile values in path segments, query parameters and bodies; every socket event with
- * hostile payloads. The properties: nothing answers 5xx (nor the ack `internal`), nothing is
- * refused by Postgres itself (the filter's last-resort 400 means a missing input rule), and a
- * request answered 4xx writes nothing.
+ * hostile payloads. The properties: nothing answers 5xx (nor the ack `internal`), every 400 names
+ * the field at fault (`details`), nothing is refused by Postgres itself (the filter's last-resort
+ * 400 means a missing input rule), and a request answered 4xx writes nothing.
  *
  * Seeded and bounded: FUZZ_SEED, FUZZ_RUNS (per route and round), FUZZ_BUDGET_MS (rounds stop
  * once it is spent; the first round always covers every route). A failure prints the seed and
@@ -240,7 +240,7 @@ function reasonOf(error: unknown): string {
   if (cause instanceof Error) return cause.message;
   const message = error instanceof Error ? error.message : String(error);
   return (
-    message.split('\n').find((line) => /5xx|wrote|refused|internal/.test(line)) ??
+    message.split('\n').find((line) => /5xx|wrote|refused|internal|naming no field/.test(line)) ??
     message.slice(0, 800)
   );
 }
@@ -469,6 +469,9 @@ describe('OpenAPI-driven fuzzing: no input yields a 5xx or a write', () => {
       });
   }
 
+  /** How the answers fell, reported at the end: how deep the fuzzing got. */
+  const statuses = new Map<string, number>();
+
   async function send(operation: Operation, request: FuzzRequest): Promise<string | null> {
     const token =
       request.who === 'admin'
@@ -487,11 +490,15 @@ describe('OpenAPI-driven fuzzing: no input yields a 5xx or a write', () => {
       body: request.body?.raw,
     });
     const text = await response.text();
+    const statusClass = `${Math.floor(response.status / 100)}xx`;
+    statuses.set(statusClass, (statuses.get(statusClass) ?? 0) + 1);
     const describe = (): string =>
       `${operation.method} ${request.path}${request.query} as ${request.who}` +
       (request.body ? ` with ${request.body.type} ${request.body.raw.slice(0, 300)}` : '') +
       ` → ${response.status} ${text.slice(0, 300)}`;
     if (response.status >= 500) return `5xx: ${describe()}`;
+    if (response.status === 400 && !text.includes('"details"'))
+      return `a 400 naming no field: ${describe()}`;
     if (text.includes(REFUSED_VALUE_MESSAGE))
       return `refused by Postgres, not by a rule: ${describe()}`;
     if (before && response.status >= 400) {
@@ -533,7 +540,8 @@ describe('OpenAPI-driven fuzzing: no input yields a 5xx or a write', () => {
     const seconds = Math.round((Date.now() - started) / 1000);
     const requestsSent = [...runsByRoute.values()].reduce((sum, runs) => sum + runs, 0);
     console.info(
-      `fuzzed ${operations.length} routes with ${requestsSent} requests in ${seconds} s (seed ${SEED})`,
+      `fuzzed ${operations.length} routes with ${requestsSent} requests in ${seconds} s (seed ${SEED}); ` +
+        `answers: ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
     expect(failures).toEqual([]);
     expect(runsByRoute.size).toBe(operations.length);

@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import { HttpExceptionFilter } from './platform/http/http-exception.filter';
 import { strictValidationPipe } from './platform/http/validation';
 import { useCursorSecret } from './platform/http/pagination';
-import { useJsonBodies } from './platform/http/request-body';
+import { answerFrameworkError, useJsonBodies } from './platform/http/request-body';
 import {
   applyResponseHeaderRules,
   CONTENT_SECURITY_POLICY,
@@ -32,7 +32,11 @@ export async function createApp(
   databaseUrl: string,
 ): Promise<NestFastifyApplication> {
   const bodyLimit = 1_048_576;
-  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit });
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit,
+    frameworkErrors: answerFrameworkError,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
     adapter,

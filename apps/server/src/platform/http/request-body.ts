@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { badRequest, DomainError } from '@tandem/domain';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
 import { MAX_INPUT_DEPTH } from './input-rules';
 
@@ -85,3 +85,28 @@ export function useJsonBodies(app: NestFastifyApplication, bodyLimit: number): v
 
 /** The exception filter's answer to Fastify's own 415 for a type no parser accepts. */
 export const unsupportedMediaType = notJson;
+
+/**
+ * Fastify's answer to an address it cannot decode (`/api/threads/%ED%A0%80`, invalid UTF-8),
+ * which it gives before any route or Nest filter runs: the API's own error shape instead of
+ * Fastify's, naming the path. Passed to the adapter as `frameworkErrors`.
+ */
+export function answerFrameworkError(
+  error: Error & { code?: string; statusCode?: number },
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const badUrl = error.code === 'FST_ERR_BAD_URL';
+  const statusCode = badUrl ? 400 : (error.statusCode ?? 400);
+  void reply
+    .status(statusCode)
+    .type('application/json; charset=utf-8')
+    .send({
+      statusCode,
+      error: statusCode >= 500 ? 'internal' : 'bad_request',
+      message: badUrl ? 'The address is not valid: it is not percent-encoded UTF-8' : error.message,
+      ...(badUrl
+        ? { details: [{ field: 'path', problems: ['path is not percent-encoded UTF-8'] }] }
+        : {}),
+    });
+}

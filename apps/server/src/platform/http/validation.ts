@@ -70,7 +70,7 @@ class StrictValidationPipe extends ValidationPipe {
     }
     if (metadata.metatype === Number && typeof value === 'string') {
       // `@Param('version', ParseIntPipe) version: number`: the route's pipe runs after this one.
-      const problem = numericTextProblem(value);
+      const problem = /^-?\d+$/.test(value) ? numericTextProblem(value) : 'must be a whole number';
       if (problem) refuseProblems([{ field, problems: [`${field} ${problem}`] }]);
     }
     const transformed: unknown = await super.transform(value, metadata);
