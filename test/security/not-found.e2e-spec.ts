@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/app';
 import { curate } from '../support/curation';
-import { makeCast, makeChannel, makeThread, post, type Cast } from '../support/discussions';
+import { activePairing, makeMentoringCast, MentoringCast } from '../mentoring/fixtures';
+import { makeChannel, makeThread, post } from '../support/discussions';
 import { makeUser, TestUser } from '../support/factories';
 import { createCaseStudy, createSummary } from '../support/library';
 
@@ -32,7 +33,7 @@ interface OpenApiDocument {
  */
 describe('a hidden resource answers exactly like a missing one', () => {
   let t: TestApp;
-  let cast: Cast;
+  let cast: MentoringCast;
   let document: OpenApiDocument;
   let hidden: Record<string, string>;
   let hiddenFromMember: Record<string, string>;
@@ -40,7 +41,8 @@ describe('a hidden resource answers exactly like a missing one', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    cast = await makeCast(t.http); // private network
+    cast = await makeMentoringCast(t.http); // a private network, with a mentor and a mentee
+    const pairing = await activePairing(t.http, cast);
     outsider = await makeUser(t.http);
     const channel = await makeChannel(t.http, cast.admin, cast.network.slug);
     const thread = await makeThread(t.http, cast.admin, channel.id);
@@ -57,6 +59,8 @@ describe('a hidden resource answers exactly like a missing one', () => {
       'research-summaries': summary.id,
       'case-studies': caseStudy.id,
       userId: cast.member.user.id,
+      pairings: pairing.id,
+      goalId: pairing.goals[0].id,
     };
     // A private channel the member is not listed on, in the member's own network.
     const secret = await makeChannel(t.http, cast.admin, cast.network.slug, {
