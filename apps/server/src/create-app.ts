@@ -8,6 +8,12 @@ import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
 import { HttpExceptionFilter } from './platform/http/http-exception.filter';
 import { strictValidationPipe } from './platform/http/validation';
+import { useCursorSecret } from './platform/http/pagination';
+import { answerFrameworkError, useJsonBodies } from './platform/http/request-body';
+import {
+  applyResponseHeaderRules,
+  CONTENT_SECURITY_POLICY,
+} from './platform/http/response-headers';
 import { TandemIoAdapter } from './realtime/socket-io.adapter';
 import { recordHttpMetrics } from './platform/metrics/http-metrics';
 import { METRICS_ROUTE } from './platform/metrics/metrics.controller';
@@ -25,7 +31,12 @@ export async function createApp(
   config: AppConfig,
   databaseUrl: string,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 1_048_576 });
+  const bodyLimit = 1_048_576;
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit,
+    frameworkErrors: answerFrameworkError,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
     adapter,
@@ -37,6 +48,12 @@ export async function createApp(
     },
   );
   app.useLogger(app.get(Logger));
+  useJsonBodies(app, bodyLimit);
+  useCursorSecret(config.jwtSecret);
+  applyResponseHeaderRules(adapter.getInstance(), [
+    '/api',
+    ...ROUTES_OUTSIDE_API.map((route) => `/${route.path}`),
+  ]);
   const metrics = app.get(MetricsService);
   recordHttpMetrics(adapter.getInstance(), metrics);
   app.setGlobalPrefix('api', { exclude: ROUTES_OUTSIDE_API });
@@ -50,16 +67,8 @@ export async function createApp(
   if (config.webOrigin) app.enableCors({ origin: config.webOrigin, credentials: false });
 
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI at /api/docs needs inline styles and scripts of its own.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-      },
-    },
+    // No inline scripts; Swagger UI gets its own policy (platform/http/response-headers.ts).
+    contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
   });
   if (webDist) {
     await app.register(fastifyStatic, {

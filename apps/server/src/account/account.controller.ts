@@ -4,6 +4,7 @@ import type { AccountExport } from '@tandem/domain';
 import { Actor, CurrentActor } from '../platform/http/actor';
 import { AccountService } from './account.service';
 import { DeleteAccountDto } from './dto/account.dto';
+import { RateLimit } from '../platform/rate-limit/rate-limit.decorator';
 
 @ApiTags('account')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ export class AccountController {
   constructor(private readonly account: AccountService) {}
 
   /** All of the caller's own data, as a JSON file to keep. */
+  @RateLimit('exportPerUser')
   @Get('data')
   @Header('Content-Disposition', 'attachment; filename="tandem-my-data.json"')
   @Header('Cache-Control', 'no-store')

@@ -38,6 +38,7 @@ import {
   RequestChangesDto,
   UpdateEntryDto,
 } from './dto/curation.dto';
+import { exportRule, RateLimit } from '../platform/rate-limit/rate-limit.decorator';
 
 const uuid = new ParseUUIDPipe();
 
@@ -85,6 +86,7 @@ export class CurationController {
   }
 
   /** Every published entry of the network the caller may read, as one printable guide. */
+  @RateLimit(exportRule)
   @Get('networks/:slug/entries/export')
   async exportGuide(
     @CurrentActor() actor: Actor,
@@ -197,6 +199,7 @@ export class CurationController {
     return this.curation.discussedIn(actor, id);
   }
 
+  @RateLimit(exportRule)
   @Get('entries/:id/export')
   async export(
     @CurrentActor() actor: Actor,

@@ -26,7 +26,7 @@ import {
   LibraryLinksRepository,
   loadSharedLibraryLinks,
 } from '../library/library-links.repository';
-import { loadNetworkAccess } from '../networks/network-access';
+import { enforceNotSuspended, loadNetworkAccess } from '../networks/network-access';
 import type { EntryEntity } from './curation.entities';
 import { CurationRepository } from './curation.repository';
 import type {
@@ -75,6 +75,7 @@ export class CurationService {
     enforce(
       policy.curateThread({ standing: access.standing, channelVisibility: access.visibility }),
     );
+    await enforceNotSuspended(this.dataSource.manager, access.networkId, actor.userId);
     const allowPublic = await loadAllowPublic(this.dataSource.manager, access.networkId);
     const scope = dto.scope ?? 'network';
     enforce(policy.setEntryScope(scope, allowPublic));
@@ -203,6 +204,7 @@ export class CurationService {
         lock: true,
       });
       enforce(policy.editEntry(access));
+      await enforceNotSuspended(manager, entry.networkId, actor.userId);
       if (dto.scope !== undefined && dto.scope !== entry.scope) {
         enforce(policy.setEntryScope(dto.scope, allowPublic));
       }
@@ -262,6 +264,7 @@ export class CurationService {
         lock: true,
       });
       enforce(policy.changeEntrySettings(standing));
+      await enforceNotSuspended(manager, network.id, actor.userId);
       const before = await loadAllowPublic(manager, network.id);
       if (before === dto.allowPublicEntries) return;
       await this.entryRepository.saveSettings(

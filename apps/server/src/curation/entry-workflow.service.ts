@@ -21,6 +21,7 @@ import { CurationRepository } from './curation.repository';
 import { CurationService } from './curation.service';
 import { accessOf, loadAllowPublic, loadEntryAccess } from './entry-access';
 import { loadWorkingContent, snapshotOf } from './entry-content';
+import { enforceNotSuspended } from '../networks/network-access';
 
 const AUDIT_FOR: Record<EntryAction, AuditAction> = {
   submit: 'entry.submitted',
@@ -66,6 +67,7 @@ export class EntryWorkflowService {
     await this.events.transaction(async (manager, events) => {
       const { entry, access } = await loadEntryAccess(manager, actor.userId, id, { lock: true });
       enforce(policy.transitionEntry(access, action));
+      await enforceNotSuspended(manager, entry.networkId, actor.userId);
       const status = nextStatus(entry.status, action);
       if (action === 'submit' || action === 'publish')
         await this.assertReady(manager, entry, actor);

@@ -14,7 +14,7 @@ import {
 } from '@tandem/domain';
 import { DataSource } from 'typeorm';
 import { loadThreadAccess } from '../channels/channel-access';
-import { loadNetworkAccess, loadStanding } from '../networks/network-access';
+import { enforceNotSuspended, loadNetworkAccess, loadStanding } from '../networks/network-access';
 import type { Actor } from '../platform/http/actor';
 import { EVENTS } from '../platform/events/domain-events';
 import { DomainEvents } from '../platform/events/domain-event-bus';
@@ -57,6 +57,7 @@ export class LibraryService {
     const manager = this.dataSource.manager;
     const { network, standing } = await loadNetworkAccess(manager, actor.userId, dto.network);
     enforce(policy.createLibraryItem(standing));
+    await enforceNotSuspended(manager, network.id, actor.userId);
     enforce(policy.setLibraryScope(standing, dto.scope ?? 'network'));
     const status = dto.status ?? 'draft';
     const id = await this.itemRepository.insertSummary(manager, {
@@ -92,6 +93,7 @@ export class LibraryService {
       enforce(
         policy.editLibraryItem(libraryItemAccess(item, standing, actor.userId), WHAT.research),
       );
+      await enforceNotSuspended(manager, item.networkId, actor.userId);
       if (dto.scope) enforce(policy.setLibraryScope(standing, dto.scope));
       const changes: Partial<ResearchSummaryEntity> = {};
       for (const key of [
@@ -137,6 +139,7 @@ export class LibraryService {
     const manager = this.dataSource.manager;
     const { network, standing } = await loadNetworkAccess(manager, actor.userId, dto.network);
     enforce(policy.createLibraryItem(standing));
+    await enforceNotSuspended(manager, network.id, actor.userId);
     enforce(policy.setLibraryScope(standing, dto.scope ?? 'network'));
     const status = dto.status ?? 'draft';
     const id = await this.itemRepository.insertCaseStudy(manager, {
@@ -176,6 +179,7 @@ export class LibraryService {
       enforce(
         policy.editLibraryItem(libraryItemAccess(item, standing, actor.userId), WHAT.case_study),
       );
+      await enforceNotSuspended(manager, item.networkId, actor.userId);
       if (dto.scope) enforce(policy.setLibraryScope(standing, dto.scope));
       const changes: Partial<CaseStudyEntity> = {};
       const keys = [
@@ -237,6 +241,7 @@ export class LibraryService {
     const manager = this.dataSource.manager;
     const access = await loadThreadAccess(manager, actor.userId, threadId);
     enforce(policy.postMessage(access));
+    await enforceNotSuspended(manager, access.networkId, actor.userId);
     if (dto.targetType !== 'research' && dto.targetType !== 'case_study') {
       await this.threadLinks
         .provider(dto.targetType)
@@ -279,7 +284,8 @@ export class LibraryService {
   async removeLink(actor: Actor, threadId: string, linkId: string): Promise<void> {
     const manager = this.dataSource.manager;
     const access = await loadThreadAccess(manager, actor.userId, threadId);
-    enforce(policy.readChannel(access));
+    enforce(policy.readThread(access));
+    await enforceNotSuspended(manager, access.networkId, actor.userId);
     const link = await this.linkRepository.find(manager, threadId, linkId);
     if (!link) throw notFound('Link');
     if (link.createdBy !== actor.userId && !policy.atLeast(access.standing, 'moderator')) {
@@ -294,7 +300,7 @@ export class LibraryService {
 
   async links(actor: Actor, threadId: string): Promise<ThreadLinkView[]> {
     const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
-    enforce(policy.readChannel(access));
+    enforce(policy.readThread(access));
     return this.threadLinks.forViewer(this.dataSource.manager, threadId, actor.userId);
   }
 

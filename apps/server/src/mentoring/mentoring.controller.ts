@@ -42,6 +42,7 @@ import { PairingClosingService } from './pairing-closing.service';
 import { PairingWorkService } from './pairing-work.service';
 import { PairingsService } from './pairings.service';
 import { MentoringProfilesService } from './profiles.service';
+import { RateLimit } from '../platform/rate-limit/rate-limit.decorator';
 
 const uuid = new ParseUUIDPipe();
 
@@ -104,6 +105,7 @@ export class MentoringController {
     return this.overviews.overview(actor, slug);
   }
 
+  @RateLimit('exportPerUser')
   @Get('networks/:slug/mentoring/overview.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async overviewCsv(

@@ -21,6 +21,7 @@ import { pairingTitle } from './mentoring-views';
 import { PairingClosingRepository } from './pairing-closing.repository';
 import { PairingPublisher } from './pairing-publisher.service';
 import { PairingViewService } from './pairing-view.service';
+import { enforceNotSuspended } from '../networks/network-access';
 
 /** One side's answer about a pairing, given at most once per side (and milestone). */
 interface OnceAnswer {
@@ -148,6 +149,7 @@ export class PairingClosingService {
         const answered =
           access.side !== null && (await answer.answeredAlready(manager, pairing, access.side));
         enforce(answer.decide(access, pairing, answered));
+        await enforceNotSuspended(manager, pairing.networkId, actor.userId);
         // The policy lets only the pair answer, so the actor has a side here.
         await answer.insert(manager, pairing, access.side as PairingSide);
       });

@@ -29,6 +29,7 @@ import { pairingCalendar } from './pairing-calendar';
 import { Publication, PairingPublisher } from './pairing-publisher.service';
 import { PairingViewService } from './pairing-view.service';
 import { PairingWorkRepository, type PairingWorkRow } from './pairing-work.repository';
+import { enforceNotSuspended } from '../networks/network-access';
 
 /**
  * What differs between a pairing's goals and its sessions. Adding and changing either takes the
@@ -227,6 +228,7 @@ export class PairingWorkService {
       { lock: true },
     );
     enforce(editPairingWork(access, pairing.state, what));
+    await enforceNotSuspended(manager, pairing.networkId, actor.userId);
     return pairing;
   }
 

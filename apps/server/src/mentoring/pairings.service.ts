@@ -24,7 +24,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../platform/http/paginatio
 import { isUniqueViolation } from '../platform/database/sql';
 import { ChannelsService } from '../channels/channels.service';
 import { ThreadsService } from '../discussions/threads.service';
-import { loadNetworkAccess } from '../networks/network-access';
+import { enforceNotSuspended, loadNetworkAccess } from '../networks/network-access';
 import type { PairingListQuery, ProposePairingDto } from './dto/mentoring.dto';
 import { hasAccepted, joinFirst, sideOf } from './mentoring-access';
 import type { PairingEntity } from './mentoring.entities';
@@ -69,6 +69,7 @@ export class PairingsService {
             menteeId: dto.menteeId,
           }),
         );
+        await enforceNotSuspended(manager, network.id, actor.userId);
         const mentorProfile = await this.profiles.profile(manager, network.id, dto.mentorId);
         if (!mentorProfile || !offersMentoring(mentorProfile.mode)) {
           throw badRequest('Invalid request: mentorId', [
@@ -199,6 +200,7 @@ export class PairingsService {
         pairingId,
         { lock: true },
       );
+      await enforceNotSuspended(manager, pairing.networkId, actor.userId);
       // "Already accepted" only means something while the pairing waits for acceptances; in any
       // other state the state machine answers (invalid_transition).
       const acceptedAlready = hasAccepted(pairing, access.side) && pairing.state === 'proposed';

@@ -15,7 +15,7 @@ import {
 import { DataSource } from 'typeorm';
 import type { Actor } from '../platform/http/actor';
 import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
-import { loadNetworkAccess } from '../networks/network-access';
+import { enforceNotSuspended, loadNetworkAccess } from '../networks/network-access';
 import type {
   ProfileListQuery,
   SuggestionsQuery,
@@ -45,6 +45,7 @@ export class MentoringProfilesService {
       slug,
     );
     if (standing === null) throw joinFirst();
+    await enforceNotSuspended(this.dataSource.manager, network.id, actor.userId);
     const { created } = await this.profiles.upsert(network.id, actor.userId, dto);
     return { profile: await this.profileView(network.id, actor.userId), created };
   }

@@ -11,6 +11,7 @@ import type {
 import { Actor, CurrentActor } from '../platform/http/actor';
 import { CreateFlagDto, ModerationNoteDto, QueueQuery, SlowModeDto } from './dto/moderation.dto';
 import { ModerationService } from './moderation.service';
+import { RateLimit } from '../platform/rate-limit/rate-limit.decorator';
 
 const uuid = new ParseUUIDPipe();
 
@@ -21,6 +22,7 @@ export class ModerationController {
   constructor(private readonly moderation: ModerationService) {}
 
   /** 201 with the flag; 409 when the caller already flagged this message. */
+  @RateLimit('flagPerUser')
   @Post('messages/:id/flags')
   flag(
     @CurrentActor() actor: Actor,

@@ -1,4 +1,4 @@
-import { canSeeNetwork, notFound, Standing } from '@tandem/domain';
+import { canSeeNetwork, enforce, notFound, participate, Standing } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
 import { MembershipEntity } from './membership.entity';
 import { NetworkEntity } from './network.entity';
@@ -41,4 +41,24 @@ export async function loadStanding(
   if (typeof networkId !== 'string' || typeof userId !== 'string') return null;
   const membership = await manager.findOneBy(MembershipEntity, { networkId, userId });
   return membership?.role ?? null;
+}
+
+/**
+ * Refuses a member suspended from the network (403 naming when it ends) and lets everyone else
+ * through. Every write in a network asks this, after the read check that answers 404 for what
+ * the caller cannot see; the channel access query carries the same facts for discussions.
+ */
+export async function enforceNotSuspended(
+  manager: EntityManager,
+  networkId: string,
+  userId: string,
+): Promise<void> {
+  if (typeof networkId !== 'string' || typeof userId !== 'string') return;
+  const rows: { ends_at: Date }[] = await manager.query(
+    `SELECT ends_at FROM network_suspensions
+      WHERE network_id = $1 AND user_id = $2 AND lifted_at IS NULL AND ends_at > now()
+      ORDER BY ends_at DESC LIMIT 1`,
+    [networkId, userId],
+  );
+  enforce(participate({ suspendedUntil: rows[0]?.ends_at ?? null }, new Date()));
 }

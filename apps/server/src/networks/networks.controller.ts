@@ -28,6 +28,7 @@ import {
   NetworkListQuery,
 } from './dto/network.dto';
 import { NetworksService } from './networks.service';
+import { RateLimit } from '../platform/rate-limit/rate-limit.decorator';
 
 @ApiTags('networks')
 @ApiBearerAuth()
@@ -90,6 +91,7 @@ export class NetworksController {
     await this.networks.remove(actor, slug, userId);
   }
 
+  @RateLimit('invitationPerUser')
   @Post('networks/:slug/invitations')
   invite(
     @CurrentActor() actor: Actor,

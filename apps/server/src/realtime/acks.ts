@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Ack, DomainError, ErrorCode } from '@tandem/domain';
 import { databaseUnavailability, RETRY_AFTER_SECONDS } from '../platform/database/database-errors';
+import { isRefusedValue, REFUSED_VALUE_MESSAGE } from '../platform/http/input-rules';
 
 const logger = new Logger('Realtime');
 
@@ -26,6 +27,12 @@ export function toAck(error: unknown): Ack {
       message: `The database is ${unavailable === 'busy' ? 'busy' : 'unavailable'}; nothing was saved, try again shortly`,
       retryAfterMs: RETRY_AFTER_SECONDS[unavailable] * 1000,
     };
+  }
+  const refused = isRefusedValue(error);
+  if (refused) {
+    // As over HTTP: the client's value, which an input rule should have caught (see input-rules).
+    logger.warn(`Postgres refused a value (${refused}): ${(error as Error).message}`);
+    return { ok: false, error: 'bad_request', message: REFUSED_VALUE_MESSAGE };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   const code: ErrorCode = 'internal';

@@ -9,13 +9,21 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { Ack, attributionLabel, MessageView, PresenceView, ROOM } from '@tandem/domain';
+import {
+  Ack,
+  attributionLabel,
+  DomainError,
+  MessageView,
+  PresenceView,
+  ROOM,
+} from '@tandem/domain';
 import type { AccessTokenClaims } from '../auth/tokens';
 import { ChannelsService } from '../channels/channels.service';
 import type { Actor } from '../platform/http/actor';
 import { isDatabaseUnavailable } from '../platform/database/database-errors';
 import { isUuid, validatePayload } from '../platform/http/validation';
 import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
+import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import {
   ChannelRoomDto,
   MessageSendDto,
@@ -44,18 +52,19 @@ export type HandshakeRefusalReason =
   | 'invalid_token'
   | 'token_expired'
   | 'session_ended'
+  | 'rate_limited'
   | 'unavailable'
   | 'internal';
 
 export interface HandshakeRefusalData {
-  code: 'unauthorized' | 'unavailable' | 'internal';
+  code: 'unauthorized' | 'rate_limited' | 'unavailable' | 'internal';
   reason: HandshakeRefusalReason;
   retryAfterMs?: number;
 }
 
 class HandshakeRefusal extends Error {
   constructor(
-    readonly reason: Exclude<HandshakeRefusalReason, 'unavailable' | 'internal'>,
+    readonly reason: Exclude<HandshakeRefusalReason, 'rate_limited' | 'unavailable' | 'internal'>,
     message: string,
   ) {
     super(message);
@@ -90,6 +99,7 @@ export class RealtimeGateway
     private readonly threads: ThreadsService,
     private readonly messages: MessagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   afterInit(server: TandemServer): void {
@@ -114,6 +124,15 @@ export class RealtimeGateway
     if (error instanceof HandshakeRefusal) {
       message = error.message;
       data = { code: 'unauthorized', reason: error.reason };
+    } else if (error instanceof DomainError && error.code === 'rate_limited') {
+      const retryAfterSeconds =
+        (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 1;
+      message = error.message;
+      data = {
+        code: 'rate_limited',
+        reason: 'rate_limited',
+        retryAfterMs: retryAfterSeconds * 1000,
+      };
     } else if (isDatabaseUnavailable(error)) {
       message = 'The server cannot reach its database right now; try again shortly';
       data = { code: 'unavailable', reason: 'unavailable', retryAfterMs: 5000 };
@@ -147,6 +166,11 @@ export class RealtimeGateway
       throw new HandshakeRefusal('session_ended', 'This session has ended; sign in again');
     const user = await this.sessions.userWithOrganisation(claims.sub);
     if (!user) throw new HandshakeRefusal('invalid_token', 'Access token is not valid');
+    await this.rateLimits.consume(
+      `socket:user:${user.id}`,
+      this.config.rateLimits.socketConnectionsPerUser,
+      'Too many connections; wait a moment before connecting again',
+    );
     const data: SocketData = {
       userId: user.id,
       sessionId: claims.sid,

@@ -11,6 +11,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-valid
 import { Actor, CurrentActor } from '../platform/http/actor';
 import { PlainText } from '../platform/http/validation';
 import { SearchService } from './search.service';
+import { RateLimit } from '../platform/rate-limit/rate-limit.decorator';
 
 const splitTypes = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
@@ -56,6 +57,7 @@ export class SearchQuery implements SearchQueryParams {
 export class SearchController {
   constructor(private readonly searchService: SearchService) {}
 
+  @RateLimit('searchPerUser')
   @Get()
   search(@CurrentActor() actor: Actor, @Query() query: SearchQuery): Promise<SearchResults> {
     return this.searchService.search(

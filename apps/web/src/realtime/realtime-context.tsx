@@ -121,8 +121,13 @@ export function RealtimeProvider({
       if (socket.active) return undefined;
       // A refused handshake says why in `data.reason`.
       const data = (error as { data?: { reason?: unknown; retryAfterMs?: unknown } }).data;
-      if (data?.reason === 'unavailable' || data?.reason === 'internal') {
-        // The server cannot admit anyone right now (its database is away): same token, later.
+      if (
+        data?.reason === 'unavailable' ||
+        data?.reason === 'internal' ||
+        data?.reason === 'rate_limited'
+      ) {
+        // The server cannot admit anyone right now (its database is away), or not this user
+        // (too many connections in a short time): same token, later.
         const wait = typeof data.retryAfterMs === 'number' ? data.retryAfterMs : RENEW_RETRY_MS;
         clearTimeout(retryTimer);
         retryTimer = setTimeout(() => {

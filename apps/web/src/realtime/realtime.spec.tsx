@@ -108,37 +108,43 @@ describe('the live connection', () => {
     expect(app.calls.filter((call) => call.path === '/api/auth/refresh')).toHaveLength(1);
   });
 
-  it('retries later with the same token while the server cannot admit anyone', async () => {
-    jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
-    try {
-      const app = renderApp({
-        route: `/threads/${THREAD_ID}`,
-        session: makeSession(),
-        routes: threadRoutes,
-        socketHandlers: { 'thread:join': () => ({ ok: true, missed: [], hasMore: false }) },
-      });
-      await waitFor(() => expect(app.socket().connected).toBe(true));
-      const socket = app.socket();
-      socket.acceptConnections = false;
-      socket.refusal = { code: 'unavailable', reason: 'unavailable', retryAfterMs: 5000 };
+  it.each([
+    ['its database is away', 'unavailable'],
+    ['the user connected too often', 'rate_limited'],
+  ])(
+    'retries later with the same token while the server cannot admit anyone: %s',
+    async (_why, reason) => {
+      jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
+      try {
+        const app = renderApp({
+          route: `/threads/${THREAD_ID}`,
+          session: makeSession(),
+          routes: threadRoutes,
+          socketHandlers: { 'thread:join': () => ({ ok: true, missed: [], hasMore: false }) },
+        });
+        await waitFor(() => expect(app.socket().connected).toBe(true));
+        const socket = app.socket();
+        socket.acceptConnections = false;
+        socket.refusal = { code: reason, reason, retryAfterMs: 5000 };
 
-      // The transport drops; socket.io's own reconnection reaches a server without its database.
-      act(() => socket.dropConnection());
-      act(() => socket.reconnect());
-      await waitFor(() => expect(socket.tokens).toHaveLength(2));
-      expect(await screen.findByText('Connection lost. Reconnecting…')).toBeInTheDocument();
+        // The transport drops; socket.io's own reconnection reaches a server without its database.
+        act(() => socket.dropConnection());
+        act(() => socket.reconnect());
+        await waitFor(() => expect(socket.tokens).toHaveLength(2));
+        expect(await screen.findByText('Connection lost. Reconnecting…')).toBeInTheDocument();
 
-      socket.acceptConnections = true;
-      await act(async () => {
-        await jest.advanceTimersByTimeAsync(5000);
-      });
-      await waitFor(() => expect(socket.connected).toBe(true));
-      expect(socket.tokens).toEqual(['access-1', 'access-1', 'access-1']);
-      expect(app.calls.filter((call) => call.path === '/api/auth/refresh')).toHaveLength(0);
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+        socket.acceptConnections = true;
+        await act(async () => {
+          await jest.advanceTimersByTimeAsync(5000);
+        });
+        await waitFor(() => expect(socket.connected).toBe(true));
+        expect(socket.tokens).toEqual(['access-1', 'access-1', 'access-1']);
+        expect(app.calls.filter((call) => call.path === '/api/auth/refresh')).toHaveLength(0);
+      } finally {
+        jest.useRealTimers();
+      }
+    },
+  );
 
   it('stops and says so when the session was ended elsewhere', async () => {
     const app = renderApp({

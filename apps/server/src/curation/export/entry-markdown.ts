@@ -1,3 +1,4 @@
+import { micromark, parse, postprocess, preprocess } from 'micromark';
 import { classification, ExportEntry, ExportGuide } from './export-document';
 
 /**
@@ -20,6 +21,42 @@ export function neutraliseHtml(markdown: string): string {
   return markdown.replace(/<(?=[A-Za-z/!?])/g, '\\<');
 }
 
+/**
+ * User Markdown whose link and image destinations (inline or in a definition) the HTML export
+ * would refuse — `javascript:`, `data:`, `vbscript:`, however escaped or encoded — emptied, the
+ * text kept: `[text](javascript:alert(1))` becomes `[text](<>)`. The decision is micromark's own,
+ * as in the HTML and PDF exports, so the three formats agree on what is dangerous.
+ */
+export function neutraliseLinks(markdown: string): string {
+  const events = postprocess(
+    parse()
+      .document()
+      .write(preprocess()(markdown, undefined, true)),
+  );
+  const destinations: { start: number; end: number }[] = [];
+  for (const [kind, token] of events) {
+    if (kind !== 'enter') continue;
+    if (token.type !== 'resourceDestination' && token.type !== 'definitionDestination') continue;
+    destinations.push({ start: token.start.offset, end: token.end.offset });
+  }
+  let out = markdown;
+  for (const { start, end } of destinations.reverse()) {
+    const destination = markdown.slice(start, end);
+    if (isSafeDestination(destination)) continue;
+    out = `${out.slice(0, start)}<>${out.slice(end)}`;
+  }
+  return out;
+}
+
+function isSafeDestination(destination: string): boolean {
+  const html = micromark(`[x](${destination})`, { allowDangerousProtocol: false });
+  const href = /href="([^"]*)"/.exec(html);
+  return href !== null && href[1] !== '';
+}
+
+/** User Markdown as every Markdown export carries it: no raw HTML, no dangerous link. */
+export const safeMarkdown = (markdown: string): string => neutraliseHtml(neutraliseLinks(markdown));
+
 const cell = (text: string) => escapeMarkdownText(text);
 
 function entryBody(entry: ExportEntry, depth: number): string {
@@ -40,12 +77,12 @@ function entryBody(entry: ExportEntry, depth: number): string {
   }
   out.push(escapeMarkdownText(classification(entry)), '');
   for (const section of entry.sections) {
-    out.push(`${h(1)} ${section.heading}`, '', neutraliseHtml(section.markdown.trim()), '');
+    out.push(`${h(1)} ${section.heading}`, '', safeMarkdown(section.markdown.trim()), '');
   }
   if (entry.quotes.length > 0) {
     out.push(`${h(1)} ${labels.evidence}`, '');
     for (const quote of entry.quotes) {
-      for (const line of neutraliseHtml(quote.body).split('\n')) out.push(line ? `> ${line}` : '>');
+      for (const line of safeMarkdown(quote.body).split('\n')) out.push(line ? `> ${line}` : '>');
       out.push(
         '>',
         `> — ${escapeMarkdownText(quote.attribution)}, ${escapeMarkdownText(quote.date)}`,

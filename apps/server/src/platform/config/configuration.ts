@@ -69,6 +69,14 @@ export interface AppConfig {
     refreshPerAddress: RateRule;
     postPerUser: RateRule;
     postPerUserPerThread: RateRule;
+    /** Per user, on the routes marked `@RateLimit(...)` (platform/rate-limit). */
+    searchPerUser: RateRule;
+    exportPerUser: RateRule;
+    pdfExportPerUser: RateRule;
+    flagPerUser: RateRule;
+    invitationPerUser: RateRule;
+    /** Socket handshakes per user: a client reconnecting in a loop, or hoarding connections. */
+    socketConnectionsPerUser: RateRule;
   };
   /** Base of every link the server writes into a mail, without a trailing slash. */
   publicUrl: string;
@@ -300,6 +308,25 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       postPerUser: rateRule(env, 'RATE_LIMIT_POST_PER_USER', { limit: 60, windowSeconds: 60 }),
       postPerUserPerThread: rateRule(env, 'RATE_LIMIT_POST_PER_THREAD', {
         limit: 20,
+        windowSeconds: 60,
+      }),
+      // Full-text search costs Postgres more than any read: a person types a few a minute.
+      searchPerUser: rateRule(env, 'RATE_LIMIT_SEARCH_PER_USER', { limit: 60, windowSeconds: 60 }),
+      // Exports and downloads (Markdown, HTML, CSV, the data download); PDF costs most of all.
+      exportPerUser: rateRule(env, 'RATE_LIMIT_EXPORT_PER_USER', { limit: 30, windowSeconds: 300 }),
+      pdfExportPerUser: rateRule(env, 'RATE_LIMIT_PDF_EXPORT_PER_USER', {
+        limit: 10,
+        windowSeconds: 300,
+      }),
+      flagPerUser: rateRule(env, 'RATE_LIMIT_FLAG_PER_USER', { limit: 20, windowSeconds: 600 }),
+      // An admin inviting a workshop of 30 at once stays well inside.
+      invitationPerUser: rateRule(env, 'RATE_LIMIT_INVITATION_PER_USER', {
+        limit: 100,
+        windowSeconds: 3600,
+      }),
+      // Several tabs and devices reconnecting after a network blip stay well inside.
+      socketConnectionsPerUser: rateRule(env, 'RATE_LIMIT_SOCKET_CONNECTIONS_PER_USER', {
+        limit: 120,
         windowSeconds: 60,
       }),
     },

@@ -16,6 +16,8 @@ import {
   RETRY_AFTER_SECONDS,
   UNAVAILABLE_MESSAGE,
 } from '../database/database-errors';
+import { isRefusedValue, REFUSED_VALUE_MESSAGE } from './input-rules';
+import { unsupportedMediaType } from './request-body';
 
 const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = Object.fromEntries(
   ERROR_CODES.map((code) => [HTTP_STATUS_FOR[code], code]),
@@ -51,6 +53,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
 
+    const refusedValue = isRefusedValue(exception);
+    if (refusedValue) {
+      this.logger.warn(
+        `Postgres refused a value (${refusedValue}) on ${request.method} ${request.routeOptions?.url ?? '?'}: ${
+          exception instanceof Error ? exception.message : ''
+        }`,
+      );
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.error !== 'unavailable') {
       this.logger.error(
@@ -98,6 +108,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
         ...this.details(exception.details),
       };
     }
+    if (exception instanceof HttpException && exception.getStatus() === 415) {
+      // Nest's answer to a body type no parser accepts: the same 400 as a refused form post.
+      const error = unsupportedMediaType(undefined);
+      return {
+        statusCode: 400,
+        error: error.code,
+        message: error.message,
+        ...this.details(error.details),
+      };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
@@ -118,12 +138,24 @@ export class HttpExceptionFilter implements ExceptionFilter {
         details: { retryAfterSeconds: RETRY_AFTER_SECONDS[unavailable] },
       };
     }
+    if (isRefusedValue(exception)) {
+      return { statusCode: 400, error: 'bad_request', message: REFUSED_VALUE_MESSAGE };
+    }
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
       if (code === '23505')
         return { statusCode: 409, error: 'conflict', message: 'That already exists' };
     }
     const fastifyError = exception as FastifyLikeError;
+    if (fastifyError?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const error = unsupportedMediaType(undefined);
+      return {
+        statusCode: 400,
+        error: error.code,
+        message: error.message,
+        ...this.details(error.details),
+      };
+    }
     if (
       typeof fastifyError?.statusCode === 'number' &&
       fastifyError.statusCode >= 400 &&

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import {
   validate,
@@ -9,6 +9,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { badRequest, DomainError, FieldProblem, isPlainText } from '@tandem/domain';
+import { inputProblems, numericTextProblem } from './input-rules';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,11 +48,52 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
 }
 
 /**
- * The one strict pipe for HTTP bodies and queries (and, later, socket payloads): unknown fields
- * are refused, and the 400 names every bad field.
+ * The one strict pipe for HTTP bodies, queries and path segments: the input rules every value
+ * obeys (input-rules.ts) are checked first, on the raw value; then the DTO's own rules, with
+ * unknown fields refused; then the numbers the transformation produced (a query's `limit=1e12`).
+ * Every 400 names each bad field.
  */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Gateways get this pipe too (a standalone app's global pipes reach them), with their
+    // `@MessageBody() payload: unknown`: a refusal here would never be acknowledged, so socket
+    // payloads are left to validatePayload, which applies the same rules. Every HTTP body is a
+    // DTO class.
+    if (metadata.type === 'custom' || (metadata.type === 'body' && !isDtoClass(metadata.metatype)))
+      return super.transform(value, metadata);
+    const field = metadata.data ?? '';
+    refuseProblems(inputProblems(value, field));
+    if (metadata.type === 'param' && isIdParameter(field) && !isUuid(value)) {
+      // Every id in a path is a UUID primary key (each such route also has a ParseUUIDPipe,
+      // whose refusal names no field): refuse here with the field named.
+      refuseProblems([{ field, problems: [`${field} must be a UUID`] }]);
+    }
+    if (metadata.metatype === Number && typeof value === 'string') {
+      // `@Param('version', ParseIntPipe) version: number`: the route's pipe runs after this one.
+      const problem = /^-?\d+$/.test(value) ? numericTextProblem(value) : 'must be a whole number';
+      if (problem) refuseProblems([{ field, problems: [`${field} ${problem}`] }]);
+    }
+    const transformed: unknown = await super.transform(value, metadata);
+    refuseProblems(inputProblems(transformed, field));
+    return transformed;
+  }
+}
+
+/** `:id`, `:userId`, `:goalId`…: the path segments that name a row by its UUID. */
+const isIdParameter = (name: string): boolean => name === 'id' || /^[a-z][A-Za-z]*Id$/.test(name);
+
+const isDtoClass = (metatype: ArgumentMetadata['metatype']): boolean =>
+  metatype !== undefined && metatype !== Object;
+
+function refuseProblems(problems: FieldProblem[]): void {
+  if (problems.length === 0) return;
+  const named = problems.map((p) => ({ ...p, field: p.field || 'body' }));
+  const fields = [...new Set(named.map((p) => p.field))];
+  throw badRequest(`Invalid request: ${fields.join(', ')}`, named);
+}
+
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
@@ -78,6 +120,7 @@ export async function validatePayload<T extends object>(
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw badRequest('Invalid request: the payload must be an object');
   }
+  refuseProblems(inputProblems(payload));
   const instance = plainToInstance(type, payload);
   const errors = await validate(instance, {
     whitelist: true,
@@ -85,5 +128,6 @@ export async function validatePayload<T extends object>(
     forbidUnknownValues: true,
   });
   if (errors.length > 0) throw toBadRequest(errors);
+  refuseProblems(inputProblems(instance));
   return instance;
 }

@@ -1,6 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { RateLimitInterceptor } from './rate-limit.interceptor';
 import { RateLimitService } from './rate-limit.service';
 
 @Global()
-@Module({ providers: [RateLimitService], exports: [RateLimitService] })
+@Module({
+  providers: [RateLimitService, { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor }],
+  exports: [RateLimitService],
+})
 export class RateLimitModule {}
