@@ -99,6 +99,12 @@ describe('loadConfig defaults', () => {
       refreshPerAddress: { limit: 600, windowSeconds: 900 },
       postPerUser: { limit: 60, windowSeconds: 60 },
       postPerUserPerThread: { limit: 20, windowSeconds: 60 },
+      searchPerUser: { limit: 60, windowSeconds: 60 },
+      exportPerUser: { limit: 30, windowSeconds: 300 },
+      pdfExportPerUser: { limit: 10, windowSeconds: 300 },
+      flagPerUser: { limit: 20, windowSeconds: 600 },
+      invitationPerUser: { limit: 100, windowSeconds: 3600 },
+      socketConnectionsPerUser: { limit: 120, windowSeconds: 60 },
     });
   });
 
