@@ -17,3 +17,5 @@ export * from './account';
 export * from './records';
 export * from './discussion-views';
 export * from './vocabulary';
+export * from './organisation-labels';
+export * from './chatham';

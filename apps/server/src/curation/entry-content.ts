@@ -8,6 +8,7 @@ import {
   quoteExcerpt,
   StoredQuoteAuthor,
   Attribution,
+  LabelCode,
 } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
 import { readableLibraryItem } from '../library/library-sql';
@@ -25,6 +26,7 @@ interface QuoteRow {
   body: string;
   author_id: string | null;
   author_label: string;
+  author_label_code: LabelCode;
   deleted_at: Date | null;
   hidden_at: Date | null;
   created_at: Date;
@@ -37,7 +39,7 @@ export async function loadQuotes(
   entryId: string,
 ): Promise<(StoredQuote & { deleted: boolean })[]> {
   const rows: QuoteRow[] = await manager.query(
-    `SELECT q.message_id, m.seq, m.body, m.author_id, m.author_label, m.deleted_at, m.hidden_at, m.created_at, t.attribution
+    `SELECT q.message_id, m.seq, m.body, m.author_id, m.author_label, m.author_label_code, m.deleted_at, m.hidden_at, m.created_at, t.attribution
        FROM entry_quotes q
        JOIN messages m ON m.id = q.message_id
        JOIN threads t ON t.id = m.thread_id
@@ -52,7 +54,12 @@ export async function loadQuotes(
     // hidden one's (moderators judged it unfit for readers). Both show as removed.
     body: row.deleted_at || row.hidden_at ? '' : quoteExcerpt(row.body),
     // The author id is dropped here for Chatham House threads, before anything else sees it.
-    author: quoteAttribution(row.attribution, row.author_label, row.author_id),
+    author: quoteAttribution(
+      row.attribution,
+      row.author_label,
+      row.author_label_code,
+      row.author_id,
+    ),
     postedAt: row.created_at.toISOString(),
     deleted: row.deleted_at !== null || row.hidden_at !== null,
   }));

@@ -158,6 +158,7 @@ export class EntryWorkflowService {
       displayName: publisher.displayName,
       handle: publisher.handle,
       organisationLabel: null,
+      organisationLabelCode: null,
     };
     const notify = async (
       kind: NotificationKind,

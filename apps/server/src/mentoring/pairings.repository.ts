@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type FineLabelCode, renderLabel } from '@tandem/domain';
 import type { PairingState, PairingSummaryView, Topic } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChannelEntity } from '../channels/channel.entity';
@@ -94,7 +95,8 @@ export class PairingsRepository {
       title: string;
       topics: Topic[];
       authorId: string;
-      authorLabel: string;
+      /** A pairing's thread is named: the mentee's own label. */
+      authorLabelCode: FineLabelCode;
       clientId: string;
       at: Date;
     },
@@ -102,8 +104,8 @@ export class PairingsRepository {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO threads
          (channel_id, network_id, title, attribution, topics, author_id, author_label, client_id,
-          last_seq, message_count, last_activity_at)
-       VALUES ($1, $2, $3, 'named', $4::text[], $5, $6, $7, 0, 0, $8)
+          last_seq, message_count, last_activity_at, author_label_code)
+       VALUES ($1, $2, $3, 'named', $4::text[], $5, $6, $7, 0, 0, $8, $9)
        RETURNING id`,
       [
         thread.channelId,
@@ -111,9 +113,10 @@ export class PairingsRepository {
         thread.title,
         thread.topics,
         thread.authorId,
-        thread.authorLabel,
+        renderLabel(thread.authorLabelCode, 'en'),
         thread.clientId,
         thread.at,
+        thread.authorLabelCode,
       ],
     );
     return rows[0].id;

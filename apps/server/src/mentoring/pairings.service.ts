@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   actOnPairing,
-  attributionLabel,
+  fineLabelCode,
   badRequest,
   conflict,
   enforce,
@@ -301,7 +301,7 @@ export class PairingsService {
       title: name,
       topics: pairing.topics,
       authorId: pairing.menteeId,
-      authorLabel: attributionLabel(
+      authorLabelCode: fineLabelCode(
         mentee.organisation_sector !== null && mentee.organisation_level !== null
           ? { sector: mentee.organisation_sector, level: mentee.organisation_level }
           : null,

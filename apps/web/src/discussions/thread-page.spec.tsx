@@ -42,6 +42,8 @@ function handlers(overrides: FakeServerHandlers = {}): FakeServerHandlers {
           { userId: 'user-amira', displayName: 'Amira Haddad' },
           { userId: 'user-jonas', displayName: 'Jonas Weber' },
         ],
+        count: 2,
+        countOnly: false,
       },
     }),
     read: () => ({ ok: true }),
@@ -435,7 +437,11 @@ describe('the thread page', () => {
   });
 
   it('marks a Chatham House thread and shows authors by label only', async () => {
-    const chatham = { kind: 'chatham' as const, label: 'Local government' };
+    const chatham = {
+      kind: 'chatham' as const,
+      label: 'Local government',
+      labelCode: 'government.local' as const,
+    };
     renderApp({
       route: ROUTE,
       session: makeSession(),

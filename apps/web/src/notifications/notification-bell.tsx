@@ -72,7 +72,7 @@ function BellIcon() {
 
 /** Notifications, live: a count on the bell, the list in a popover, each linking to its subject. */
 export function NotificationBell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApiClient();
   const queryClient = useQueryClient();
   const { socket } = useRealtime();
@@ -227,7 +227,7 @@ export function NotificationBell() {
                         style={{ overflowWrap: 'anywhere' }}
                       >
                         {t(`notifications.kind.${item.kind}`, {
-                          actor: item.actor ? authorName(item.actor) : '',
+                          actor: item.actor ? authorName(item.actor, i18n.language) : '',
                           title: item.subject.title,
                         })}
                       </Anchor>

@@ -277,6 +277,7 @@ export const ar: Messages = {
     typingOne: '{{name}} بصدد الكتابة…',
     typingTwo: '{{first}} و{{second}} بصدد الكتابة…',
     typingMany: 'عدة أشخاص بصدد الكتابة…',
+    typingSomeone: 'شخص ما بصدد الكتابة…',
     online: 'المتصلون في هذه القناة: {{names}}',
     onlineCount: 'عدد المتصلين الآخرين في هذه القناة: {{count}}',
     onlineAlone: 'لا أحد غيرك متصل في هذه القناة.',
@@ -994,6 +995,7 @@ export const ar: Messages = {
       entry_archived: 'أرشفة بطاقة',
       entry_revised: 'بدء تنقيح بطاقة',
       network_public_entries_changed: 'تغيير إعداد البطاقات العامة',
+      network_chatham_min_group_changed: 'تغيير حجم مجموعة تشاتام هاوس',
     },
     subjects: {
       user: 'عضو',

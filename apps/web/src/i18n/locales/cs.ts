@@ -282,6 +282,7 @@ export const cs: Messages = {
     typingOne: '{{name}} píše…',
     typingTwo: '{{first}} a {{second}} píší…',
     typingMany: 'Píše několik lidí…',
+    typingSomeone: 'Někdo píše…',
     online: 'Online v tomto kanálu: {{names}}',
     onlineCount: 'Další lidé online v tomto kanálu: {{count}}',
     onlineAlone: 'Nikdo další není v tomto kanálu online.',
@@ -996,6 +997,7 @@ export const cs: Messages = {
       entry_archived: 'Archivace příkladu',
       entry_revised: 'Zahájení revize příkladu',
       network_public_entries_changed: 'Změna nastavení veřejných příkladů',
+      network_chatham_min_group_changed: 'Změna velikosti skupiny Chatham House',
     },
     subjects: {
       user: 'Člen',

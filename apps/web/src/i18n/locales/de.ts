@@ -289,6 +289,7 @@ export const de: Messages = {
     typingOne: '{{name}} schreibt…',
     typingTwo: '{{first}} und {{second}} schreiben…',
     typingMany: 'Mehrere Personen schreiben…',
+    typingSomeone: 'Jemand schreibt…',
     online: 'In diesem Kanal online: {{names}}',
     onlineCount: 'Weitere Personen in diesem Kanal online: {{count}}',
     onlineAlone: 'Sonst ist niemand in diesem Kanal online.',
@@ -997,6 +998,7 @@ export const de: Messages = {
       entry_archived: 'Eintrag archiviert',
       entry_revised: 'Überarbeitung eines Eintrags begonnen',
       network_public_entries_changed: 'Einstellung für öffentliche Einträge geändert',
+      network_chatham_min_group_changed: 'Chatham-House-Gruppengröße geändert',
     },
     subjects: {
       user: 'Mitglied',

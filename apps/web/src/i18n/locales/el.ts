@@ -288,6 +288,7 @@ export const el: Messages = {
     typingOne: '{{name}} πληκτρολογεί…',
     typingTwo: '{{first}} και {{second}} πληκτρολογούν…',
     typingMany: 'Πολλά άτομα πληκτρολογούν…',
+    typingSomeone: 'Κάποιος πληκτρολογεί…',
     online: 'Σε σύνδεση σε αυτό το κανάλι: {{names}}',
     onlineCount: 'Άλλοι σε σύνδεση σε αυτό το κανάλι: {{count}}',
     onlineAlone: 'Κανείς άλλος δεν είναι σε σύνδεση σε αυτό το κανάλι.',
@@ -999,6 +1000,7 @@ export const el: Messages = {
       entry_archived: 'Αρχειοθέτηση καταχώρισης',
       entry_revised: 'Έναρξη αναθεώρησης καταχώρισης',
       network_public_entries_changed: 'Αλλαγή ρύθμισης δημόσιων καταχωρίσεων',
+      network_chatham_min_group_changed: 'Αλλαγή μεγέθους ομάδας Chatham House',
     },
     subjects: {
       user: 'Μέλος',

@@ -282,6 +282,7 @@ export const en = {
     typingOne: '{{name}} is typing…',
     typingTwo: '{{first}} and {{second}} are typing…',
     typingMany: 'Several people are typing…',
+    typingSomeone: 'Someone is typing…',
     online: 'Online in this channel: {{names}}',
     onlineCount: 'Others online in this channel: {{count}}',
     onlineAlone: 'Nobody else is online in this channel.',
@@ -978,6 +979,7 @@ export const en = {
       entry_archived: 'Entry archived',
       entry_revised: 'Entry revision started',
       network_public_entries_changed: 'Public entries setting changed',
+      network_chatham_min_group_changed: 'Chatham House group size changed',
     },
     subjects: {
       user: 'Member',

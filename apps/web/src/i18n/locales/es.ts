@@ -284,6 +284,7 @@ export const es: Messages = {
     typingOne: '{{name}} está escribiendo…',
     typingTwo: '{{first}} y {{second}} están escribiendo…',
     typingMany: 'Varias personas están escribiendo…',
+    typingSomeone: 'Alguien está escribiendo…',
     online: 'En línea en este canal: {{names}}',
     onlineCount: 'Otras personas en línea en este canal: {{count}}',
     onlineAlone: 'No hay nadie más en línea en este canal.',
@@ -1000,6 +1001,7 @@ export const es: Messages = {
       entry_archived: 'Ficha archivada',
       entry_revised: 'Nueva versión de ficha iniciada',
       network_public_entries_changed: 'Opción de fichas públicas cambiada',
+      network_chatham_min_group_changed: 'Tamaño de grupo Chatham House cambiado',
     },
     subjects: {
       user: 'Miembro',

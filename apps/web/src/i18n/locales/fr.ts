@@ -286,6 +286,7 @@ export const fr: Messages = {
     typingOne: '{{name}} est en train d’écrire…',
     typingTwo: '{{first}} et {{second}} sont en train d’écrire…',
     typingMany: 'Plusieurs personnes sont en train d’écrire…',
+    typingSomeone: 'Quelqu’un est en train d’écrire…',
     online: 'En ligne dans ce canal : {{names}}',
     onlineCount: 'Autres personnes en ligne dans ce canal : {{count}}',
     onlineAlone: 'Personne d’autre n’est en ligne dans ce canal.',
@@ -1000,6 +1001,7 @@ export const fr: Messages = {
       entry_archived: 'Fiche archivée',
       entry_revised: 'Révision de fiche commencée',
       network_public_entries_changed: 'Réglage des fiches publiques modifié',
+      network_chatham_min_group_changed: 'Taille de groupe Chatham House modifiée',
     },
     subjects: {
       user: 'Membre',

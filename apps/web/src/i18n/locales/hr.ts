@@ -282,6 +282,7 @@ export const hr: Messages = {
     typingOne: '{{name}} piše…',
     typingTwo: '{{first}} i {{second}} pišu…',
     typingMany: 'Nekoliko osoba piše…',
+    typingSomeone: 'Netko piše…',
     online: 'Trenutačno prisutni u ovom kanalu: {{names}}',
     onlineCount: 'Ostali prisutni u ovom kanalu: {{count}}',
     onlineAlone: 'Osim vas, u ovom kanalu trenutačno nema nikoga.',
@@ -990,6 +991,7 @@ export const hr: Messages = {
       entry_archived: 'Arhiviranje primjera',
       entry_revised: 'Početak revizije primjera',
       network_public_entries_changed: 'Promjena postavke javnih primjera',
+      network_chatham_min_group_changed: 'Promjena veličine skupine Chatham House',
     },
     subjects: {
       user: 'Član',

@@ -281,6 +281,7 @@ export const it: Messages = {
     typingOne: '{{name}} sta scrivendo…',
     typingTwo: '{{first}} e {{second}} stanno scrivendo…',
     typingMany: 'Più persone stanno scrivendo…',
+    typingSomeone: 'Qualcuno sta scrivendo…',
     online: 'Online in questo canale: {{names}}',
     onlineCount: 'Altre persone online in questo canale: {{count}}',
     onlineAlone: 'Nessun altro è online in questo canale.',
@@ -992,6 +993,7 @@ export const it: Messages = {
       entry_archived: 'Scheda archiviata',
       entry_revised: 'Revisione della scheda avviata',
       network_public_entries_changed: 'Impostazione delle schede pubbliche modificata',
+      network_chatham_min_group_changed: 'Dimensione del gruppo Chatham House modificata',
     },
     subjects: {
       user: 'Membro',

@@ -285,6 +285,7 @@ export const nl: Messages = {
     typingOne: '{{name}} is aan het typen…',
     typingTwo: '{{first}} en {{second}} zijn aan het typen…',
     typingMany: 'Meerdere mensen zijn aan het typen…',
+    typingSomeone: 'Iemand is aan het typen…',
     online: 'Online in dit kanaal: {{names}}',
     onlineCount: 'Anderen online in dit kanaal: {{count}}',
     onlineAlone: 'Niemand anders is online in dit kanaal.',
@@ -992,6 +993,7 @@ export const nl: Messages = {
       entry_archived: 'Praktijkbeschrijving gearchiveerd',
       entry_revised: 'Herziening van praktijkbeschrijving gestart',
       network_public_entries_changed: 'Instelling voor openbare praktijkbeschrijvingen gewijzigd',
+      network_chatham_min_group_changed: 'Groepsgrootte voor Chatham House gewijzigd',
     },
     subjects: {
       user: 'Lid',

@@ -285,6 +285,7 @@ export const pl: Messages = {
     typingOne: '{{name}} pisze…',
     typingTwo: '{{first}} i {{second}} piszą…',
     typingMany: 'Kilka osób pisze…',
+    typingSomeone: 'Ktoś pisze…',
     online: 'Online w tym kanale: {{names}}',
     onlineCount: 'Inne osoby online w tym kanale: {{count}}',
     onlineAlone: 'Poza Tobą nikogo nie ma teraz online w tym kanale.',
@@ -1003,6 +1004,7 @@ export const pl: Messages = {
       entry_archived: 'Archiwizacja opisu',
       entry_revised: 'Rozpoczęcie aktualizacji opisu',
       network_public_entries_changed: 'Zmiana ustawienia publicznych opisów',
+      network_chatham_min_group_changed: 'Zmiana wielkości grupy Chatham House',
     },
     subjects: {
       user: 'Członek',

@@ -283,6 +283,7 @@ export const pt: Messages = {
     typingOne: '{{name}} está a escrever…',
     typingTwo: '{{first}} e {{second}} estão a escrever…',
     typingMany: 'Várias pessoas estão a escrever…',
+    typingSomeone: 'Alguém está a escrever…',
     online: 'Online neste canal: {{names}}',
     onlineCount: 'Outras pessoas online neste canal: {{count}}',
     onlineAlone: 'Mais ninguém está online neste canal.',
@@ -996,6 +997,7 @@ export const pt: Messages = {
       entry_archived: 'Ficha arquivada',
       entry_revised: 'Nova versão de ficha iniciada',
       network_public_entries_changed: 'Definição de fichas públicas alterada',
+      network_chatham_min_group_changed: 'Tamanho do grupo Chatham House alterado',
     },
     subjects: {
       user: 'Membro',

@@ -284,6 +284,7 @@ export const ro: Messages = {
     typingOne: '{{name}} scrie…',
     typingTwo: '{{first}} și {{second}} scriu…',
     typingMany: 'Mai multe persoane scriu…',
+    typingSomeone: 'Cineva scrie…',
     online: 'Prezenți acum în acest canal: {{names}}',
     onlineCount: 'Alte persoane prezente acum în acest canal: {{count}}',
     onlineAlone: 'Nimeni altcineva nu este prezent acum în acest canal.',
@@ -997,6 +998,7 @@ export const ro: Messages = {
       entry_archived: 'Fișă arhivată',
       entry_revised: 'Actualizare de fișă începută',
       network_public_entries_changed: 'Setare pentru fișe publice modificată',
+      network_chatham_min_group_changed: 'Dimensiunea grupului Chatham House modificată',
     },
     subjects: {
       user: 'Membru',

@@ -282,6 +282,7 @@ export const sv: Messages = {
     typingOne: '{{name}} skriver…',
     typingTwo: '{{first}} och {{second}} skriver…',
     typingMany: 'Flera personer skriver…',
+    typingSomeone: 'Någon skriver…',
     online: 'Online i kanalen: {{names}}',
     onlineCount: 'Andra online i kanalen: {{count}}',
     onlineAlone: 'Ingen annan är online i kanalen.',
@@ -984,6 +985,7 @@ export const sv: Messages = {
       entry_archived: 'Exempel arkiverat',
       entry_revised: 'Revidering av exempel påbörjad',
       network_public_entries_changed: 'Inställningen för offentliga exempel ändrad',
+      network_chatham_min_group_changed: 'Gruppstorleken för Chatham House ändrad',
     },
     subjects: {
       user: 'Medlem',

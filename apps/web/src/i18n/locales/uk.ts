@@ -282,6 +282,7 @@ export const uk: Messages = {
     typingOne: '{{name}} пише…',
     typingTwo: '{{first}} і {{second}} пишуть…',
     typingMany: 'Кілька людей пишуть…',
+    typingSomeone: 'Хтось пише…',
     online: 'Зараз у цьому каналі: {{names}}',
     onlineCount: 'Інших у цьому каналі зараз: {{count}}',
     onlineAlone: 'Крім вас, у цьому каналі зараз нікого немає.',
@@ -1001,6 +1002,7 @@ export const uk: Messages = {
       entry_archived: 'Архівування опису',
       entry_revised: 'Початок оновлення опису',
       network_public_entries_changed: 'Зміна параметра публічних описів',
+      network_chatham_min_group_changed: 'Зміна розміру групи Chatham House',
     },
     subjects: {
       user: 'Учасник',
