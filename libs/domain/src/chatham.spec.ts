@@ -79,6 +79,23 @@ describe('assignChathamLabels', () => {
     expectKAnonymous(composition, 3);
   });
 
+  it('moves the fewest people into "A member", splitting a sector label only where it stays large enough', () => {
+    // Three NGO members need a fourth person beside them in "A member"; the two national
+    // officials join them, and "Government" still stands for six.
+    const composition = {
+      'ngo.local': 3,
+      'government.local': 3,
+      'government.regional': 3,
+      'government.national': 2,
+    };
+    const assignment = assignChathamLabels(composition, 4);
+    expect(assignment['ngo.local']?.code).toBe('member');
+    expect(assignment['government.national']).toEqual({ code: 'member', reason: 'coarsened' });
+    expect(assignment['government.local']?.code).toBe('government');
+    expect(assignment['government.regional']?.code).toBe('government');
+    expect(carriersByLabel(composition, assignment)).toEqual({ member: 5, government: 6 });
+  });
+
   it('treats members without an organisation like any other group', () => {
     expect(assignChathamLabels({ independent: 3, 'ngo.local': 3 }, 3).independent).toEqual({
       code: 'independent',

@@ -101,13 +101,23 @@ export function assignChathamLabels(
       }
       continue;
     }
-    // Else the smallest shown label joins "A member".
-    const labels = [...new Set(present.map((code) => shown.get(code) as LabelCode))].filter(
-      (label) => label !== 'member',
-    );
-    if (labels.length === 0) break;
-    const smallest = labels.sort((a, b) => carriers(a) - carriers(b))[0];
-    for (const code of present) if (shown.get(code) === smallest) shown.set(code, 'member');
+    // Else the fewest people join "A member": one fine group whose label keeps at least k
+    // without it, or else a whole label.
+    const moves: FineLabelCode[][] = [];
+    for (const code of present) {
+      const label = shown.get(code) as LabelCode;
+      if (label === 'member') continue;
+      const left = carriers(label) - countOf(composition, code);
+      if (left === 0 || left >= k) moves.push([code]);
+    }
+    for (const label of new Set(present.map((code) => shown.get(code) as LabelCode))) {
+      if (label !== 'member') moves.push(present.filter((code) => shown.get(code) === label));
+    }
+    if (moves.length === 0) break;
+    const people = (move: FineLabelCode[]) =>
+      move.reduce((sum, code) => sum + countOf(composition, code), 0);
+    const cheapest = moves.reduce((best, move) => (people(move) < people(best) ? move : best));
+    for (const code of cheapest) shown.set(code, 'member');
   }
 
   const result: Partial<Record<FineLabelCode, ChathamAssignment>> = {};

@@ -81,6 +81,11 @@ export interface EvidenceQuoteView {
   postedAt: string;
   /** Only in a working copy: the message has been deleted since it was quoted. */
   deleted?: boolean;
+  /**
+   * Only in the working copy of an entry shared beyond its network: whether the author allowed
+   * the quote (`pending` until they answer; a refused quote is left out when published).
+   */
+  consent?: { state: 'pending' | 'granted' | 'refused'; decidedAt: string | null };
 }
 
 export interface EntryLinkView {

@@ -19,3 +19,5 @@ export * from './discussion-views';
 export * from './vocabulary';
 export * from './organisation-labels';
 export * from './chatham';
+export * from './quote-consent';
+export * from './personal-data-check';

@@ -91,6 +91,7 @@ function toQuoteViews(
   quotes: (StoredQuote & { deleted?: boolean })[],
   names: Map<string, { displayName: string; handle: string }>,
   withDeletedFlag: boolean,
+  locale: string,
 ): EvidenceQuoteView[] {
   return quotes.map((quote) => ({
     messageId: quote.messageId,
@@ -101,6 +102,7 @@ function toQuoteViews(
       quote.author.kind === 'named' && quote.author.userId !== null
         ? (names.get(quote.author.userId) ?? null)
         : null,
+      locale,
     ),
     postedAt: quote.postedAt,
     ...(withDeletedFlag ? { deleted: quote.deleted ?? false } : {}),
@@ -159,6 +161,7 @@ export async function loadWorkingContent(
   manager: EntityManager,
   entry: EntryEntity,
   viewerId: string,
+  locale = 'en',
 ): Promise<EntryContent> {
   const quotes = await loadQuotes(manager, entry.id);
   const names = await namedAuthors(
@@ -167,7 +170,7 @@ export async function loadWorkingContent(
   );
   return {
     ...workingFields(entry),
-    evidence: toQuoteViews(quotes, names, true),
+    evidence: toQuoteViews(quotes, names, true, locale),
     links: await loadWorkingLinks(manager, entry.id, viewerId),
   };
 }
@@ -177,10 +180,14 @@ export async function mapVersionContent(
   manager: EntityManager,
   content: VersionContent,
   viewerId: string,
+  withdrawn: ReadonlySet<string> = new Set(),
+  locale = 'en',
 ): Promise<EntryContent> {
+  // A quote whose author refused after the version was published is withdrawn from it.
+  const evidence = content.evidence.filter((quote) => !withdrawn.has(quote.messageId));
   const names = await namedAuthors(
     manager,
-    content.evidence.map((quote) => quote.author),
+    evidence.map((quote) => quote.author),
   );
   return {
     title: content.title,
@@ -195,7 +202,7 @@ export async function mapVersionContent(
     topics: content.topics,
     phase: content.phase,
     language: content.language,
-    evidence: toQuoteViews(content.evidence, names, false),
+    evidence: toQuoteViews(evidence, names, false, locale),
     links: await readableVersionLinks(manager, content.links, viewerId),
   };
 }
@@ -209,8 +216,12 @@ export async function snapshotOf(
   manager: EntityManager,
   entry: EntryEntity,
   sourceThread: { id: string; title: string } | null,
+  leaveOut: ReadonlySet<string> = new Set(),
 ): Promise<VersionContent> {
-  const quotes = (await loadQuotes(manager, entry.id)).filter((quote) => !quote.deleted);
+  // Quotes whose authors refused to be quoted beyond the network are left out of what is shared.
+  const quotes = (await loadQuotes(manager, entry.id)).filter(
+    (quote) => !quote.deleted && !leaveOut.has(quote.messageId),
+  );
   return {
     ...workingFields(entry),
     evidence: quotes.map(({ messageId, seq, body, author, postedAt }) => ({

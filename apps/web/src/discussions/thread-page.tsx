@@ -38,6 +38,7 @@ import { lastSeq } from './message-store';
 import { MessageItem, PendingItem } from './message-item';
 import { ThreadLinks } from './thread-links';
 import { TopicBadges } from './topics';
+import { ThreadAttributionPreview } from './attribution-preview';
 import { ANONYMOUS_TYPIST } from './typing';
 import { useThreadMessages } from './use-thread-messages';
 
@@ -314,6 +315,9 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
       </VisuallyHidden>
 
       {!canModerate && <SlowModeNotice seconds={channel.data?.slowModeSeconds ?? 0} />}
+      {!closedReason && (
+        <ThreadAttributionPreview threadId={thread.id} chatham={thread.attribution === 'chatham'} />
+      )}
       <Composer onSend={live.send} onTyping={live.notifyTyping} closedReason={closedReason} />
     </Stack>
   );

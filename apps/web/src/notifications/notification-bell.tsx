@@ -23,6 +23,7 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDateTime } from '../layout/format';
 import { useRealtime } from '../realtime/realtime-context';
 import { notificationPath } from './notification-links';
+import { QuoteConsentPrompt } from '../settings/quote-consent';
 import {
   listNotifications,
   markAllNotificationsRead,
@@ -235,6 +236,9 @@ export function NotificationBell() {
                         <Text size="xs" c="dimmed" lineClamp={2}>
                           {item.excerpt}
                         </Text>
+                      )}
+                      {item.kind === 'quote_consent_requested' && item.messageId && (
+                        <QuoteConsentPrompt entryId={item.subject.id} messageId={item.messageId} />
                       )}
                       <Group gap="xs" justify="space-between">
                         <Text size="xs" c="dimmed">
