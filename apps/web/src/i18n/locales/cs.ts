@@ -67,7 +67,7 @@ export const cs: Messages = {
     none: 'Zatím nemáte vybranou organizaci.',
     labelIntro: 'Ve vláknech v režimu Chatham House se zobrazuje jako:',
     chathamExplanation:
-      'Ve vláknech v režimu Chatham House se u vašich příspěvků místo jména zobrazuje toto označení.',
+      'V diskusích Chatham House se u vašich příspěvků místo jména zobrazí toto označení — nebo obecnější („Veřejná správa“, „Člen sítě“), pokud ho sdílí příliš málo členů sítě. Každá diskuse vám to řekne předem.',
     noneExplanation:
       'Dokud organizaci nevyberete, zobrazují vás vlákna v režimu Chatham House jako „{{label}}“.',
     searchTitle: 'Najít organizaci',

@@ -71,7 +71,7 @@ export const de: Messages = {
     none: 'Sie haben noch keine Organisation gewählt.',
     labelIntro: 'In Chatham-House-Diskussionen angezeigt als:',
     chathamExplanation:
-      'In Chatham-House-Diskussionen zeigen Ihre Beiträge diese Bezeichnung statt Ihres Namens.',
+      'In Chatham-House-Diskussionen zeigen Ihre Beiträge diese Bezeichnung statt Ihres Namens — oder eine allgemeinere („Öffentliche Verwaltung“, „Ein Mitglied“), wenn zu wenige Mitglieder des Netzwerks sie teilen. Jede Diskussion sagt es Ihnen vor dem Schreiben.',
     noneExplanation:
       'Solange Sie keine wählen, zeigen Chatham-House-Diskussionen Sie als „{{label}}“.',
     searchTitle: 'Ihre Organisation finden',

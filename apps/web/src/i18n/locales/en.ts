@@ -69,7 +69,7 @@ export const en = {
     none: 'You have not chosen an organisation yet.',
     labelIntro: 'Shown in Chatham House threads as:',
     chathamExplanation:
-      'In Chatham House threads, your posts show this label instead of your name.',
+      'In Chatham House threads, your posts show this label instead of your name — or a broader one (“Government”, “A member”) where too few members of the network share it. Each thread tells you before you post.',
     noneExplanation: 'Until you choose one, Chatham House threads show you as “{{label}}”.',
     searchTitle: 'Find your organisation',
     search: 'Organisation name',

@@ -69,7 +69,7 @@ export const es: Messages = {
     none: 'Todavía no ha elegido ninguna organización.',
     labelIntro: 'En los hilos Chatham House aparece como:',
     chathamExplanation:
-      'En los hilos Chatham House, sus mensajes muestran esta etiqueta en lugar de su nombre.',
+      'En los hilos Chatham House tus mensajes muestran esta etiqueta en lugar de tu nombre, o una más amplia («Administración pública», «Un miembro») si la comparten muy pocos miembros de la red. Cada hilo te lo indica antes de escribir.',
     noneExplanation: 'Hasta que elija una, los hilos Chatham House le mostrarán como «{{label}}».',
     searchTitle: 'Busque su organización',
     search: 'Nombre de la organización',

@@ -68,7 +68,7 @@ export const fr: Messages = {
     none: 'Vous n’avez pas encore choisi d’organisation.',
     labelIntro: 'Affichée dans les fils Chatham House comme :',
     chathamExplanation:
-      'Dans les fils Chatham House, vos messages affichent ce libellé à la place de votre nom.',
+      'Dans les fils Chatham House, vos messages affichent ce libellé au lieu de votre nom — ou un libellé plus large (« Administration publique », « Un membre ») si trop peu de membres du réseau le partagent. Chaque fil vous l’indique avant que vous écriviez.',
     noneExplanation:
       'Tant que vous n’en avez pas choisi, les fils Chatham House vous présentent comme « {{label}} ».',
     searchTitle: 'Trouver votre organisation',

@@ -68,7 +68,7 @@ export const hr: Messages = {
     none: 'Još niste odabrali organizaciju.',
     labelIntro: 'U raspravama prema pravilu Chatham Housea prikazuje se kao:',
     chathamExplanation:
-      'U raspravama prema pravilu Chatham Housea uz vaše se objave umjesto imena prikazuje ova oznaka.',
+      'U raspravama Chatham House vaše objave umjesto imena prikazuju ovu oznaku — ili širu („Javna uprava”, „Član mreže”) ako je dijeli premalo članova mreže. Svaka rasprava to kaže prije nego što napišete objavu.',
     noneExplanation:
       'Dok ne odaberete organizaciju, rasprave prema pravilu Chatham Housea prikazuju vas kao „{{label}}“.',
     searchTitle: 'Pronađite svoju organizaciju',

@@ -67,7 +67,7 @@ export const it: Messages = {
     none: 'Non hai ancora scelto un’organizzazione.',
     labelIntro: 'Nelle discussioni Chatham House appare come:',
     chathamExplanation:
-      'Nelle discussioni Chatham House i tuoi messaggi mostrano questa etichetta al posto del tuo nome.',
+      'Nelle discussioni Chatham House i tuoi messaggi mostrano questa etichetta al posto del tuo nome — o una più ampia («Pubblica amministrazione», «Un membro») se troppo pochi membri della rete la condividono. Ogni discussione te lo dice prima che tu scriva.',
     noneExplanation:
       'Finché non ne scegli una, le discussioni Chatham House ti mostrano come «{{label}}».',
     searchTitle: 'Trova la tua organizzazione',

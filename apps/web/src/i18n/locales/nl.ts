@@ -68,7 +68,7 @@ export const nl: Messages = {
     none: 'Je hebt nog geen organisatie gekozen.',
     labelIntro: 'In Chatham House-discussies weergegeven als:',
     chathamExplanation:
-      'In Chatham House-discussies tonen je berichten dit label in plaats van je naam.',
+      'In Chatham House-discussies tonen je berichten deze aanduiding in plaats van je naam — of een bredere (‘Overheid’, ‘Een lid’) als te weinig leden van het netwerk haar delen. Elke discussie vertelt het je vóór je schrijft.',
     noneExplanation:
       'Zolang je geen organisatie hebt gekozen, tonen Chatham House-discussies je als ‘{{label}}’.',
     searchTitle: 'Je organisatie zoeken',

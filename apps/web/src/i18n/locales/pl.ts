@@ -68,7 +68,7 @@ export const pl: Messages = {
     none: 'Nie wybrano jeszcze organizacji.',
     labelIntro: 'W wątkach na zasadzie Chatham House wyświetlana jako:',
     chathamExplanation:
-      'W wątkach na zasadzie Chatham House przy Twoich wpisach zamiast imienia i nazwiska widać tę etykietę.',
+      'W wątkach Chatham House Twoje wpisy pokazują to oznaczenie zamiast imienia i nazwiska — albo szersze („Administracja publiczna”, „Członek sieci”), jeśli ma je zbyt mało członków sieci. Każdy wątek mówi o tym, zanim coś napiszesz.',
     noneExplanation:
       'Dopóki nie wybierzesz organizacji, wątki na zasadzie Chatham House pokazują Cię jako „{{label}}”.',
     searchTitle: 'Znajdź swoją organizację',

@@ -68,7 +68,7 @@ export const pt: Messages = {
     none: 'Ainda não escolheu nenhuma organização.',
     labelIntro: 'Nos tópicos Chatham House, aparece como:',
     chathamExplanation:
-      'Nos tópicos Chatham House, as suas mensagens mostram esta designação em vez do seu nome.',
+      'Nos tópicos Chatham House, as suas mensagens mostram esta designação em vez do seu nome — ou uma mais ampla («Administração pública», «Um membro») se poucos membros da rede a partilharem. Cada tópico indica-o antes de escrever.',
     noneExplanation:
       'Enquanto não escolher uma, nos tópicos Chatham House aparecerá como «{{label}}».',
     searchTitle: 'Encontrar a sua organização',

@@ -69,7 +69,7 @@ export const ro: Messages = {
     none: 'Nu v-ați ales încă o organizație.',
     labelIntro: 'Afișată în discuțiile Chatham House ca:',
     chathamExplanation:
-      'În discuțiile Chatham House, mesajele dvs. afișează această etichetă în locul numelui.',
+      'În discuțiile Chatham House, mesajele dvs. arată această etichetă în locul numelui — sau una mai largă („Administrație publică”, „Un membru”) dacă prea puțini membri ai rețelei o au. Fiecare discuție vă spune asta înainte să scrieți.',
     noneExplanation:
       'Până când vă alegeți o organizație, discuțiile Chatham House vă prezintă drept „{{label}}”.',
     searchTitle: 'Găsiți-vă organizația',

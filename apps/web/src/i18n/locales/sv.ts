@@ -67,7 +67,7 @@ export const sv: Messages = {
     none: 'Du har inte valt någon organisation än.',
     labelIntro: 'Visas i Chatham House-trådar som:',
     chathamExplanation:
-      'I Chatham House-trådar visar dina inlägg den här beteckningen i stället för ditt namn.',
+      'I Chatham House-trådar visar dina inlägg den här beteckningen i stället för ditt namn — eller en bredare (”Myndighet”, ”En medlem”) om för få i nätverket delar den. Varje tråd talar om det innan du skriver.',
     noneExplanation:
       'Tills du har valt en organisation visas du i Chatham House-trådar som ”{{label}}”.',
     searchTitle: 'Hitta din organisation',
