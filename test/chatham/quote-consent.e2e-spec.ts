@@ -172,6 +172,34 @@ describe('quote consent', () => {
     expect(md.text).not.toContain('Neighbours cooked together');
   });
 
+  it('withholds the quotes of a version published for the network once the entry goes public, until allowed', async () => {
+    const draft = await curate(t, s.cast.moderator, s.thread.id, {
+      messageIds: [s.messages.admin],
+    });
+    const steps: [string, 'patch' | 'post', unknown, TestUser][] = [
+      [`/api/entries/${draft.id}`, 'patch', readyFields(), s.cast.moderator],
+      [`/api/entries/${draft.id}/submit`, 'post', undefined, s.cast.moderator],
+      [`/api/entries/${draft.id}/publish`, 'post', { note: 'v1' }, s.cast.admin],
+      [`/api/entries/${draft.id}/revise`, 'post', undefined, s.cast.moderator],
+      [`/api/entries/${draft.id}`, 'patch', { scope: 'public' }, s.cast.moderator],
+    ];
+    for (const [path, method, body, user] of steps) {
+      const response = await t.http[method](path, body, { token: user.token });
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+    }
+    const read = () =>
+      t.http.get<EntryView>(`/api/entries/${draft.id}`, { token: s.cast.outsider.token });
+    const before = await read();
+    expect(before.status).toBe(200);
+    expect(before.body.content.evidence).toEqual([]);
+    const [request] = (await consents(s.cast.admin)).body.filter((c) => c.entryId === draft.id);
+    expect(request.state).toBe('pending');
+    expect((await decide(s.cast.admin, request.id, 'grant')).status).toBe(200);
+    expect((await read()).body.content.evidence.map((q) => q.messageId)).toEqual([
+      s.messages.admin,
+    ]);
+  });
+
   it('shows the author their consents with dates in their data download', async () => {
     const data = await t.http.get<{
       parts: { curation: { quoteConsents: Record<string, unknown>[]; quoteConsentChoice: string } };

@@ -138,7 +138,7 @@ export class CurationExportService {
         manager,
         version.content,
         actor.userId,
-        await this.consents.withdrawnFor(manager, entry),
+        await this.consents.quoteFilterFor(manager, entry),
         options.language,
       ),
       sourceThread,

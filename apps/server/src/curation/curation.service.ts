@@ -197,7 +197,7 @@ export class CurationService {
         manager,
         version.content,
         actor.userId,
-        await this.consents.withdrawnFor(manager, loaded.entry),
+        await this.consents.quoteFilterFor(manager, loaded.entry),
       ),
     };
   }
@@ -354,7 +354,7 @@ export class CurationService {
         manager,
         current.content,
         actor.userId,
-        await this.consents.withdrawnFor(manager, entry),
+        await this.consents.quoteFilterFor(manager, entry),
       );
     } else {
       throw notFound('Entry');

@@ -180,11 +180,11 @@ export async function mapVersionContent(
   manager: EntityManager,
   content: VersionContent,
   viewerId: string,
-  withdrawn: ReadonlySet<string> = new Set(),
+  shows: (messageId: string) => boolean = () => true,
   locale = 'en',
 ): Promise<EntryContent> {
-  // A quote whose author refused after the version was published is withdrawn from it.
-  const evidence = content.evidence.filter((quote) => !withdrawn.has(quote.messageId));
+  // A public entry shows only the quotes their authors allowed (see QuoteConsentsService).
+  const evidence = content.evidence.filter((quote) => shows(quote.messageId));
   const names = await namedAuthors(
     manager,
     evidence.map((quote) => quote.author),

@@ -142,20 +142,18 @@ export class QuoteConsentsService {
   }
 
   /**
-   * Quotes a published version of a public entry no longer shows: their authors refused after
-   * it was published. Network-only entries show their versions as published.
+   * Which quotes a published version may show. A network-only entry shows its versions as
+   * published. A public one shows only quotes their authors allowed: a refusal after
+   * publication withdraws a quote, and so does a version published for the network whose
+   * entry was made public later, until its authors answer.
    */
-  async withdrawnFor(
+  async quoteFilterFor(
     manager: EntityManager,
     entry: { id: string; scope: policy.EntryScope },
-  ): Promise<Set<string>> {
-    return entry.scope === 'public' ? this.refusedFor(manager, entry.id) : new Set();
-  }
-
-  /** Quotes whose authors refused, for an entry shared beyond its network. */
-  async refusedFor(manager: EntityManager, entryId: string): Promise<Set<string>> {
-    const states = await this.repository.statesFor(manager, entryId);
-    return new Set([...states].filter(([, s]) => s.state === 'refused').map(([id]) => id));
+  ): Promise<(messageId: string) => boolean> {
+    if (entry.scope !== 'public') return () => true;
+    const states = await this.repository.statesFor(manager, entry.id);
+    return (messageId) => states.get(messageId)?.state === 'granted';
   }
 
   /** Consent state of each quote, for the entry's editors. */
