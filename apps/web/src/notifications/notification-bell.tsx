@@ -219,7 +219,13 @@ export function NotificationBell() {
                     >
                       <Anchor
                         component={Link}
-                        to={notificationPath(item.subject)}
+                        to={
+                          // The quoted author may not be able to open a draft entry: their
+                          // requests are listed (and answered) on the settings page.
+                          item.kind === 'quote_consent_requested'
+                            ? '/settings#quote-consents'
+                            : notificationPath(item.subject)
+                        }
                         size="sm"
                         onClick={() => {
                           if (!item.readAt) markRead.mutate(item.id);

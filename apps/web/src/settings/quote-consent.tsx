@@ -70,8 +70,35 @@ export function QuoteConsentSettings() {
           </Stack>
         </Radio.Group>
         <ApiErrorAlert error={settings.error ?? save.error} />
+        <QuoteConsentRequests />
       </Stack>
     </Paper>
+  );
+}
+
+/** The requests to quote one's messages, newest and unanswered first, each answerable. */
+function QuoteConsentRequests() {
+  const api = useApiClient();
+  const mine = useQuery({ queryKey: consentKeys.mine, queryFn: () => listMyQuoteConsents(api) });
+  if (!mine.data || mine.data.length === 0) return null;
+  return (
+    <Stack gap="sm" id="quote-consents" component="ul" style={{ listStyle: 'none', padding: 0 }}>
+      {mine.data.map((request) => (
+        <li key={request.id} data-testid="quote-consent-request">
+          <Paper withBorder p="xs" radius="sm">
+            <Stack gap={4}>
+              <Text size="sm" fw={600}>
+                {request.entryTitle}
+              </Text>
+              <Text size="sm" c="dimmed" lineClamp={3}>
+                “{request.excerpt}”
+              </Text>
+              <QuoteConsentPrompt entryId={request.entryId} messageId={request.messageId} />
+            </Stack>
+          </Paper>
+        </li>
+      ))}
+    </Stack>
   );
 }
 
@@ -96,10 +123,23 @@ export function QuoteConsentPrompt({ entryId, messageId }: { entryId: string; me
   });
   if (!request) return null;
   if (request.state !== 'pending') {
+    // An answer may change: a refusal withdraws the quote even from a published version.
+    const other: QuoteConsentDecision = request.state === 'granted' ? 'refuse' : 'grant';
     return (
-      <Text size="xs" c="dimmed" data-testid="quote-consent-state">
-        {request.state === 'granted' ? t('quoteConsent.allowed') : t('quoteConsent.refused')}
-      </Text>
+      <Group gap={6} data-testid="quote-consent-state">
+        <Text size="xs" c="dimmed">
+          {request.state === 'granted' ? t('quoteConsent.allowed') : t('quoteConsent.refused')}
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          loading={decide.isPending}
+          onClick={() => decide.mutate(other)}
+        >
+          {other === 'grant' ? t('quoteConsent.allow') : t('quoteConsent.refuse')}
+        </Button>
+        <ApiErrorAlert error={decide.error} />
+      </Group>
     );
   }
   return (
