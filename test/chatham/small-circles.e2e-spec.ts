@@ -100,7 +100,10 @@ describe('the label a Chatham House post carries', () => {
       `/api/channels/${channelId}/attribution-preview?attribution=chatham&lang=fr`,
       { token: regional.token },
     );
-    expect(forNewThread.body).toMatchObject({ label: 'Administration publique', reason: 'coarsened' });
+    expect(forNewThread.body).toMatchObject({
+      label: 'Administration publique',
+      reason: 'coarsened',
+    });
     const named = await t.http.get<AttributionPreview>(
       `/api/channels/${channelId}/attribution-preview?attribution=named`,
       { token: regional.token },
@@ -145,22 +148,30 @@ describe('the label a Chatham House post carries', () => {
       body: 'Said over the socket as well.',
       clientId: newClientId(),
     });
-    expect(sent.message.author).toEqual({ kind: 'chatham', label: 'Government', labelCode: 'government' });
+    expect(sent.message.author).toEqual({
+      kind: 'chatham',
+      label: 'Government',
+      labelCode: 'government',
+    });
 
     await until(() => named(events, 'message:new').length === 2);
     await until(() => named(events, 'notification').length === 1);
     for (const message of named<MessageView>(events, 'message:new'))
-      expect(message.author).toEqual({ kind: 'chatham', label: 'Government', labelCode: 'government' });
+      expect(message.author).toEqual({
+        kind: 'chatham',
+        label: 'Government',
+        labelCode: 'government',
+      });
     expect(named(events, 'notification')[0].actor).toEqual({
       kind: 'chatham',
       label: 'Government',
       labelCode: 'government',
     });
 
-    const listed = await t.http.get<{ items: MessageView[] }>(
-      `/api/threads/${threadId}/messages`,
-      { token: ngo.token, headers: { 'accept-language': 'de' } },
-    );
+    const listed = await t.http.get<{ items: MessageView[] }>(`/api/threads/${threadId}/messages`, {
+      token: ngo.token,
+      headers: { 'accept-language': 'de' },
+    });
     const mine = listed.body.items.filter((message) => message.body.includes('Quellmalz'));
     expect(mine.map((message) => message.author)).toEqual([
       { kind: 'chatham', label: 'Government', labelCode: 'government' },
@@ -252,9 +263,13 @@ describe('the network’s group size', () => {
       { token: user.token },
     );
   const change = (user: TestUser, body: unknown) =>
-    t.http.patch<{ minGroup: number; error?: string }>(`/api/networks/${network.slug}/chatham`, body, {
-      token: user.token,
-    });
+    t.http.patch<{ minGroup: number; error?: string }>(
+      `/api/networks/${network.slug}/chatham`,
+      body,
+      {
+        token: user.token,
+      },
+    );
 
   it('is readable by members, changeable by admins only, never below the instance value', async () => {
     expect((await settings(ngo)).body).toMatchObject({
@@ -266,7 +281,13 @@ describe('the network’s group size', () => {
     expect((await settings(outsider)).status).toBe(404);
     expect((await change(outsider, { minGroup: 4 })).status).toBe(404);
     expect((await change(moderator, { minGroup: 4 })).status).toBe(403);
-    for (const bad of [{ minGroup: 2 }, { minGroup: 51 }, { minGroup: '4' }, {}, { minGroup: 3.5 }]) {
+    for (const bad of [
+      { minGroup: 2 },
+      { minGroup: 51 },
+      { minGroup: '4' },
+      {},
+      { minGroup: 3.5 },
+    ]) {
       const refused = await change(admin, bad);
       expect({ bad, status: refused.status }).toEqual({ bad, status: 400 });
     }
