@@ -176,7 +176,12 @@ describe('entries', () => {
         `SELECT kind FROM notification_kinds WHERE subject_type = 'entry' ORDER BY kind`,
       )
     ).rows.map((row: { kind: string }) => row.kind);
-    expect(kinds).toEqual(['entry_changes_requested', 'entry_published', 'entry_submitted']);
+    expect(kinds).toEqual([
+      'entry_changes_requested',
+      'entry_published',
+      'entry_submitted',
+      'quote_consent_requested',
+    ]);
   });
 });
 

@@ -206,6 +206,19 @@ describe('public entries', () => {
       scope: 'public',
       messageIds: [s.messages.member],
     });
+    // Shared beyond the network: the quoted member is asked first, and allows it.
+    const asked = await t.http.get<{ id: string; entryId: string; state: string }[]>(
+      '/api/me/quote-consents',
+      { token: s.cast.member.token },
+    );
+    const request = asked.body.find((consent) => consent.entryId === draft.id);
+    expect(request?.state).toBe('pending');
+    const granted = await t.http.post(
+      `/api/quote-consents/${request?.id}`,
+      { decision: 'grant' },
+      { token: s.cast.member.token },
+    );
+    expect(granted.status).toBe(200);
     entry = await publishEntry(
       t,
       draft.id,

@@ -88,8 +88,11 @@ describe('curating a thread', () => {
       },
     });
     expect(entry.content.evidence.map((q) => [q.messageId, q.author])).toEqual([
-      [s.messages.other, { kind: 'chatham', label: s.labels.other }],
-      [s.messages.member, { kind: 'chatham', label: s.labels.member }],
+      [
+        s.messages.other,
+        { kind: 'chatham', label: s.labels.other, labelCode: 'government.regional' },
+      ],
+      [s.messages.member, { kind: 'chatham', label: s.labels.member, labelCode: 'ngo.local' }],
     ]);
     expect(entry.content.evidence[0].body).toContain('We phoned volunteers after week three');
     expect(await auditActions()).toEqual(['entry.curated']);

@@ -10,7 +10,7 @@ import {
   post,
 } from '../support/discussions';
 import type { HttpResponse } from '../support/http';
-import type { TestUser } from '../support/factories';
+import { addMember, makeUser, type TestUser } from '../support/factories';
 
 /**
  * Chatham House threads show who said something only as an organisation's type and level. No
@@ -59,6 +59,20 @@ beforeAll(async () => {
   speaker = cast.other;
   await joinOrganisation(t.http, author, { sector: 'government', level: 'local' });
   await joinOrganisation(t.http, speaker, { sector: 'ngo', level: 'national' });
+  // Labels are shown only when at least three members share them: peers who never post make
+  // "Local government", "National NGO" and "Independent practitioner" (the admin and the
+  // moderator have no organisation) each stand for three people.
+  for (const organisation of [
+    { sector: 'government', level: 'local' },
+    { sector: 'government', level: 'local' },
+    { sector: 'ngo', level: 'national' },
+    { sector: 'ngo', level: 'national' },
+    null,
+  ]) {
+    const peer = await makeUser(t.http);
+    if (organisation) await joinOrganisation(t.http, peer, organisation);
+    await addMember(t.http, cast.admin, cast.network.slug, peer);
+  }
   channelId = (await makeChannel(t.http, cast.admin, cast.network.slug, { name: 'Candid' })).id;
 
   const created = await t.http.post<ThreadView>(
@@ -211,13 +225,17 @@ it('shows the organisation label instead of the author, everywhere', async () =>
   });
   const items = asModerator.body.items as MessageView[];
   expect(items.map((m) => m.author)).toEqual([
-    { kind: 'chatham', label: 'Local government' },
-    { kind: 'chatham', label: 'Local government' },
-    { kind: 'chatham', label: 'National NGO' },
-    { kind: 'chatham', label: 'Local government' },
+    { kind: 'chatham', label: 'Local government', labelCode: 'government.local' },
+    { kind: 'chatham', label: 'Local government', labelCode: 'government.local' },
+    { kind: 'chatham', label: 'National NGO', labelCode: 'ngo.national' },
+    { kind: 'chatham', label: 'Local government', labelCode: 'government.local' },
   ]);
   const got = await t.http.get(`/api/threads/${thread.id}`, { token: cast.admin.token });
-  expect(got.body.author).toEqual({ kind: 'chatham', label: 'Local government' });
+  expect(got.body.author).toEqual({
+    kind: 'chatham',
+    label: 'Local government',
+    labelCode: 'government.local',
+  });
   expect(got.body.attribution).toBe('chatham');
 });
 
@@ -258,19 +276,19 @@ it('names the mentioning author by label only in the notification', async () => 
     expect.objectContaining({
       subject: expect.objectContaining({ type: 'thread', id: thread.id }),
       messageId: authorMessage.id,
-      actor: { kind: 'chatham', label: 'Local government' },
+      actor: { kind: 'chatham', label: 'Local government', labelCode: 'government.local' },
     }),
   ]);
   const forAuthor = await t.http.get('/api/notifications', { token: author.token });
   expect(forAuthor.body.items).toEqual([
     expect.objectContaining({
       messageId: speakerMessage.id,
-      actor: { kind: 'chatham', label: 'National NGO' },
+      actor: { kind: 'chatham', label: 'National NGO', labelCode: 'ngo.national' },
     }),
   ]);
   const forModerator = await t.http.get('/api/notifications', { token: cast.moderator.token });
   expect(forModerator.body.items.map((n: { actor: unknown }) => n.actor)).toEqual([
-    { kind: 'chatham', label: 'National NGO' },
+    { kind: 'chatham', label: 'National NGO', labelCode: 'ngo.national' },
   ]);
 });
 
@@ -278,7 +296,8 @@ it('keeps the label an author had when posting after they change organisation', 
   const before = await post(t.http, speaker, thread.id, 'Posted as a national NGO.');
   await joinOrganisation(t.http, speaker, { sector: 'research', level: 'eu' });
   const after = await post(t.http, speaker, thread.id, 'Posted from a research institute.');
-  expect(after.author).toEqual({ kind: 'chatham', label: 'EU-level research institute' });
+  // The network's only EU-level research institute: its label would name the speaker.
+  expect(after.author).toEqual({ kind: 'chatham', label: 'A member', labelCode: 'member' });
 
   const messages = await t.http.get(`/api/threads/${thread.id}/messages?limit=100`, {
     token: cast.admin.token,
@@ -286,20 +305,36 @@ it('keeps the label an author had when posting after they change organisation', 
   const byId = new Map(
     (messages.body.items as MessageView[]).map((m) => [m.id, m.author] as const),
   );
-  expect(byId.get(speakerMessage.id)).toEqual({ kind: 'chatham', label: 'National NGO' });
-  expect(byId.get(before.id)).toEqual({ kind: 'chatham', label: 'National NGO' });
-  expect(byId.get(after.id)).toEqual({ kind: 'chatham', label: 'EU-level research institute' });
+  expect(byId.get(speakerMessage.id)).toEqual({
+    kind: 'chatham',
+    label: 'National NGO',
+    labelCode: 'ngo.national',
+  });
+  expect(byId.get(before.id)).toEqual({
+    kind: 'chatham',
+    label: 'National NGO',
+    labelCode: 'ngo.national',
+  });
+  expect(byId.get(after.id)).toEqual({ kind: 'chatham', label: 'A member', labelCode: 'member' });
   // The thread keeps its starter's label too.
   await joinOrganisation(t.http, author, { sector: 'foundation', level: 'regional' });
   const got = await t.http.get(`/api/threads/${thread.id}`, { token: speaker.token });
-  expect(got.body.author).toEqual({ kind: 'chatham', label: 'Local government' });
+  expect(got.body.author).toEqual({
+    kind: 'chatham',
+    label: 'Local government',
+    labelCode: 'government.local',
+  });
   expectNoTrace(messages, [author, speaker], 'GET messages after the change');
 });
 
 it('labels someone without an organisation as an independent practitioner', async () => {
   const loner = cast.moderator;
   const own = await makeThread(t.http, loner, channelId, { attribution: 'chatham' });
-  expect(own.author).toEqual({ kind: 'chatham', label: 'Independent practitioner' });
+  expect(own.author).toEqual({
+    kind: 'chatham',
+    label: 'Independent practitioner',
+    labelCode: 'independent',
+  });
   const asMember = await t.http.get(`/api/threads/${own.id}/messages`, {
     token: cast.member.token,
   });

@@ -75,6 +75,7 @@ describe('mentions', () => {
           displayName: cast.member.user.displayName,
           handle: cast.member.user.handle,
           organisationLabel: null,
+          organisationLabelCode: null,
         },
         excerpt: `Thanks @${target.user.handle} for the housing figures!`,
         readAt: null,

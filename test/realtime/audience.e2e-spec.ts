@@ -136,6 +136,8 @@ describe('audiences', () => {
     expect(named(ra1, 'presence')[4]).toEqual({
       channelId: channel.id,
       online: [{ userId: admin.user.id, displayName: admin.user.displayName }],
+      count: 1,
+      countOnly: false,
     });
     // Leaving explicitly empties it too.
     const watcher = await pool.open(t, c);

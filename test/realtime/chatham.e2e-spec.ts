@@ -24,6 +24,8 @@ describe('Chatham House threads over the socket', () => {
     await t.close();
   });
 
+  // The author is the network's only local-government member among three without an
+  // organisation: "Local government" would be them, so every post reads "A member".
   it('carries the label, never the author id, name, handle, email or organisation, in any event', async () => {
     const admin = await makeUser(t.http);
     const author = await makeUser(t.http, { displayName: 'Zuzana Quellmalz' });
@@ -76,7 +78,11 @@ describe('Chatham House threads over the socket', () => {
       clientId: newClientId(),
     });
     expect(sent.ok).toBe(true);
-    expect(sent.message.author).toEqual({ kind: 'chatham', label: 'Local government' });
+    expect(sent.message.author).toEqual({
+      kind: 'chatham',
+      label: 'A member',
+      labelCode: 'member',
+    });
     expect(sent.message.isMine).toBe(true);
     const viaHttp = await postOverHttp(t.http, author, threadId, 'Over HTTP');
     const edit = await t.http.patch(
@@ -106,20 +112,22 @@ describe('Chatham House threads over the socket', () => {
     await settle();
 
     for (const events of received) {
-      expect(named(events, 'typing')).toEqual([{ threadId, who: 'Local government' }]);
+      // Typing in a Chatham House thread says only that someone is typing.
+      expect(named(events, 'typing')).toEqual([{ threadId, who: null }]);
       expect(named(events, 'thread:new').map((th) => th.author)).toEqual([
-        { kind: 'chatham', label: 'Local government' },
+        { kind: 'chatham', label: 'A member', labelCode: 'member' },
       ]);
       for (const message of [...named(events, 'message:new'), ...named(events, 'message:updated')])
         expect(message).toMatchObject({
-          author: { kind: 'chatham', label: 'Local government' },
+          author: { kind: 'chatham', label: 'A member', labelCode: 'member' },
           isMine: false,
           clientId: null,
         });
     }
     expect(named(received[0], 'notification')[0].actor).toEqual({
       kind: 'chatham',
-      label: 'Local government',
+      label: 'A member',
+      labelCode: 'member',
     });
 
     // Nothing anywhere in what the others received names the author.
@@ -130,6 +138,8 @@ describe('Chatham House threads over the socket', () => {
       'Zuzana',
       'Quellmalz',
       organisation.id,
+      'Local government',
+      'government.local',
     ];
     const everything = JSON.stringify([received, joins]);
     for (const needle of identifying)

@@ -11,7 +11,7 @@ import {
   joinOrganisation,
   type Cast,
 } from './discussions';
-import type { TestUser } from './factories';
+import { addMember, makeUser, type TestUser } from './factories';
 
 /** A complete set of the parts review asks for; override any. */
 export function readyFields(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -62,6 +62,20 @@ export async function curationSetup(
     sector: 'government',
     level: 'regional',
   });
+  // Chatham House labels are shown only when at least three members share them: peers who
+  // never post make "Local NGO", "Regional government" and "Independent practitioner" (the
+  // admin and moderator have no organisation) each stand for three people.
+  for (const [sector, level] of [
+    ['ngo', 'local'],
+    ['ngo', 'local'],
+    ['government', 'regional'],
+    ['government', 'regional'],
+    [null, null],
+  ]) {
+    const peer = await makeUser(t.http);
+    if (sector && level) await joinOrganisation(t.http, peer, { sector, level });
+    await addMember(t.http, cast.admin, cast.network.slug, peer);
+  }
   const channel = await makeChannel(t.http, cast.admin, cast.network.slug, {
     topics: ['volunteers'],
   });

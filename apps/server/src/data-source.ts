@@ -41,6 +41,7 @@ import {
 } from './curation/curation.entities';
 import { MessageFlagEntity, NetworkSuspensionEntity } from './moderation/moderation.entities';
 import { installJobQueueSchema } from './platform/jobs/job-queue-database';
+import { ChathamSmallCircles1764800000000 } from './platform/database/migrations/1764800000000-chatham-small-circles';
 import { MailOutbox1764730000000 } from './platform/database/migrations/1764730000000-mail-outbox';
 
 export const ENTITIES = [
@@ -84,6 +85,7 @@ export const MIGRATIONS = [
   Curation1764500000000,
   Moderation1764600000000,
   MailOutbox1764730000000,
+  ChathamSmallCircles1764800000000,
 ];
 
 /**

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'entry.archived',
   'entry.revised',
   'network.public_entries_changed',
+  'network.chatham_min_group_changed',
   'message.hidden',
   'message.unhidden',
   'flag.resolved',

@@ -15,6 +15,7 @@ import type {
 } from './library';
 import type { NetworkRole, NetworkVisibility } from './networks';
 import type { Level, Sector } from './organisations';
+import type { LabelCode } from './organisation-labels';
 import type { Topic } from './topics';
 
 export interface ErrorBody {
@@ -167,8 +168,15 @@ export type AuthorView =
       displayName: string;
       handle: string;
       organisationLabel: string | null;
+      /** The code of `organisationLabel`, for clients that render labels in their own language. */
+      organisationLabelCode: LabelCode | null;
     }
-  | { kind: 'chatham'; label: string };
+  | {
+      kind: 'chatham';
+      /** Shared by at least the network's Chatham group size when posted (see chatham.ts). */
+      label: string;
+      labelCode: LabelCode;
+    };
 
 export interface ChannelView {
   id: string;
@@ -252,8 +260,16 @@ export interface ThreadPage {
 
 export interface PresenceView {
   channelId: string;
-  /** Members with at least one connected client in the channel. */
+  /**
+   * Members with at least one connected client in the channel; empty when the channel holds a
+   * Chatham House thread (then only `count` is told: names online beside an anonymous post
+   * would narrow down who wrote it).
+   */
   online: { userId: string; displayName: string }[];
+  /** How many members are connected, the viewer included. */
+  count: number;
+  /** True when names are withheld (a channel with a Chatham House thread). */
+  countOnly: boolean;
 }
 
 /*

@@ -8,6 +8,7 @@ import type { Attribution } from './discussions';
 import type { ContentLanguage, Phase } from './library';
 import { countWords } from './library';
 import type { Topic } from './topics';
+import { labelCodeOfEnglish, renderLabel, type LabelCode } from './organisation-labels';
 
 // ----------------------------------------------------------------------------------- limits
 
@@ -58,9 +59,17 @@ export interface EntryResources {
 export type EntryLinkType = 'research' | 'case_study';
 
 /** What a quote keeps of its author: a named thread's author id and label, or a Chatham label. */
+/**
+ * A quote's author as an entry stores it. `labelCode` is absent from versions published
+ * before labels had codes; their English `label` then names the code.
+ */
 export type StoredQuoteAuthor =
-  | { kind: 'named'; userId: string | null; organisationLabel: string }
-  | { kind: 'chatham'; label: string };
+  | { kind: 'named'; userId: string | null; organisationLabel: string; labelCode?: LabelCode }
+  | { kind: 'chatham'; label: string; labelCode?: LabelCode };
+
+function storedCode(stored: { labelCode?: LabelCode }, englishLabel: string): LabelCode {
+  return stored.labelCode ?? labelCodeOfEnglish(englishLabel) ?? 'member';
+}
 
 export interface EvidenceQuoteView {
   messageId: string;
@@ -72,6 +81,11 @@ export interface EvidenceQuoteView {
   postedAt: string;
   /** Only in a working copy: the message has been deleted since it was quoted. */
   deleted?: boolean;
+  /**
+   * Only in the working copy of an entry shared beyond its network: whether the author allowed
+   * the quote (`pending` until they answer; a refused quote is left out when published).
+   */
+  consent?: { state: 'pending' | 'granted' | 'refused'; decidedAt: string | null };
 }
 
 export interface EntryLinkView {
@@ -154,18 +168,32 @@ export function withinEntryWordLimit(field: EntryTextField, text: string): boole
 export function quoteAttribution(
   attribution: Attribution,
   authorLabel: string,
+  authorLabelCode: LabelCode,
   authorId: string | null,
 ): StoredQuoteAuthor {
-  if (attribution === 'chatham') return { kind: 'chatham', label: authorLabel };
-  return { kind: 'named', userId: authorId, organisationLabel: authorLabel };
+  if (attribution === 'chatham')
+    return { kind: 'chatham', label: authorLabel, labelCode: authorLabelCode };
+  return {
+    kind: 'named',
+    userId: authorId,
+    organisationLabel: authorLabel,
+    labelCode: authorLabelCode,
+  };
 }
 
-/** How a stored quote author is shown: the named author's current name, or the label. */
+/**
+ * How a stored quote author is shown: the named author's current name, or the label, in
+ * `locale` (English by default).
+ */
 export function quoteAuthorView(
   stored: StoredQuoteAuthor,
   named: { displayName: string; handle: string } | null,
+  locale: string = 'en',
 ): AuthorView {
-  if (stored.kind === 'chatham') return { kind: 'chatham', label: stored.label };
+  if (stored.kind === 'chatham') {
+    const labelCode = storedCode(stored, stored.label);
+    return { kind: 'chatham', label: renderLabel(labelCode, locale), labelCode };
+  }
   if (!named || stored.userId === null) {
     return {
       kind: 'named',
@@ -173,15 +201,18 @@ export function quoteAuthorView(
       displayName: 'Former member',
       handle: '',
       organisationLabel: null,
+      organisationLabelCode: null,
     };
   }
+  const code = storedCode(stored, stored.organisationLabel);
+  const independent = code === 'independent';
   return {
     kind: 'named',
     userId: stored.userId,
     displayName: named.displayName,
     handle: named.handle,
-    organisationLabel:
-      stored.organisationLabel === 'Independent practitioner' ? null : stored.organisationLabel,
+    organisationLabel: independent ? null : renderLabel(code, locale),
+    organisationLabelCode: independent ? null : code,
   };
 }
 

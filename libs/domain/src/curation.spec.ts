@@ -319,20 +319,21 @@ describe('review readiness', () => {
 
 describe('quote attribution', () => {
   it('keeps only the label from a Chatham House post: no id survives', () => {
-    const stored = quoteAttribution('chatham', 'Local NGO', 'user-123');
-    expect(stored).toEqual({ kind: 'chatham', label: 'Local NGO' });
+    const stored = quoteAttribution('chatham', 'Local NGO', 'ngo.local', 'user-123');
+    expect(stored).toEqual({ kind: 'chatham', label: 'Local NGO', labelCode: 'ngo.local' });
     expect(JSON.stringify(stored)).not.toContain('user-123');
     const shown = quoteAuthorView(stored, { displayName: 'Amira Haddad', handle: 'amira' });
-    expect(shown).toEqual({ kind: 'chatham', label: 'Local NGO' });
+    expect(shown).toEqual({ kind: 'chatham', label: 'Local NGO', labelCode: 'ngo.local' });
     expect(quoteAttributionText(shown)).toBe('Local NGO');
   });
 
   it('names a named post’s author with their organisation label', () => {
-    const stored = quoteAttribution('named', 'Local government', 'user-1');
+    const stored = quoteAttribution('named', 'Local government', 'government.local', 'user-1');
     expect(stored).toEqual({
       kind: 'named',
       userId: 'user-1',
       organisationLabel: 'Local government',
+      labelCode: 'government.local',
     });
     const shown = quoteAuthorView(stored, { displayName: 'Dana Demo', handle: 'dana-demo' });
     expect(shown).toEqual({
@@ -341,20 +342,38 @@ describe('quote attribution', () => {
       displayName: 'Dana Demo',
       handle: 'dana-demo',
       organisationLabel: 'Local government',
+      organisationLabelCode: 'government.local',
     });
     expect(quoteAttributionText(shown)).toBe('Dana Demo, Local government');
   });
 
   it('drops the placeholder label of someone without an organisation', () => {
-    const shown = quoteAuthorView(quoteAttribution('named', 'Independent practitioner', 'u'), {
-      displayName: 'Jo',
-      handle: 'jo',
-    });
+    const shown = quoteAuthorView(
+      quoteAttribution('named', 'Independent practitioner', 'independent', 'u'),
+      {
+        displayName: 'Jo',
+        handle: 'jo',
+      },
+    );
     expect(quoteAttributionText(shown)).toBe('Jo');
   });
 
+  it('renders a quote’s label in the reader’s language, also for versions stored without a code', () => {
+    const stored = quoteAttribution('chatham', 'Government', 'government', 'u');
+    expect(quoteAuthorView(stored, null, 'de')).toEqual({
+      kind: 'chatham',
+      label: 'Öffentliche Verwaltung',
+      labelCode: 'government',
+    });
+    expect(quoteAuthorView({ kind: 'chatham', label: 'Local NGO' }, null, 'fr')).toEqual({
+      kind: 'chatham',
+      label: 'ONG locale',
+      labelCode: 'ngo.local',
+    });
+  });
+
   it('shows a former member when the named author is gone', () => {
-    const shown = quoteAuthorView(quoteAttribution('named', 'Local NGO', null), null);
+    const shown = quoteAuthorView(quoteAttribution('named', 'Local NGO', 'ngo.local', null), null);
     expect(shown).toMatchObject({ kind: 'named', displayName: 'Former member', userId: '' });
   });
 });

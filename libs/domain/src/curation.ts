@@ -329,6 +329,12 @@ export interface EntrySettingsView {
 export interface CurateThreadBody {
   /** Messages of the thread to quote as evidence, in order. */
   messageIds?: string[];
+  /**
+   * The curator looked at the personal data the check found (see personal-data-check.ts) and
+   * confirms it may go on; without it, findings answer 400.
+   */
+  confirmPersonalData?: boolean;
+
   /** Defaults to the thread's title. */
   title?: string;
   phase?: Phase;
@@ -357,6 +363,11 @@ export interface EntryLinkBody {
 
 /** `PATCH /api/entries/:id`: `messageIds` and `links` replace their lists whole. */
 export interface UpdateEntryBody {
+  /**
+   * The curator looked at the personal data the check found (see personal-data-check.ts) and
+   * confirms it may go on; without it, findings answer 400.
+   */
+  confirmPersonalData?: boolean;
   title?: string;
   summary?: string;
   context?: EntryContextBody;
@@ -383,6 +394,11 @@ export interface RequestChangesBody {
 export interface PublishEntryBody {
   /** What changed in this version. */
   note?: string;
+  /**
+   * The curator looked at the personal data the check found (see personal-data-check.ts) and
+   * confirms it may go on; without it, findings answer 400.
+   */
+  confirmPersonalData?: boolean;
 }
 
 /** `PATCH /api/networks/:slug/entry-settings`. */

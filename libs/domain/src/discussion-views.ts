@@ -1,6 +1,7 @@
 import type { AuthorView, MessageView, ThreadView } from './contract';
 import type { Attribution } from './discussions';
 import type { AuthorFacts, MessageRecord, ThreadRecord } from './records';
+import { isLabelCode, type LabelCode, renderLabel } from './organisation-labels';
 
 /**
  * An author's public facts from a row that joined the author's user: null when the message or
@@ -17,14 +18,18 @@ export function toAuthorFacts(
 
 /**
  * The one place authorship is decided for a viewer. Chatham House threads show the label the
- * author had when posting — no id, name, handle or email — to everyone, moderators included.
+ * author's post was given when it was written — no id, name, handle or email — to everyone,
+ * moderators included. Labels are rendered in `locale` (English by default); clients that
+ * know better render `labelCode` themselves.
  */
 export function toAuthorView(
   attribution: Attribution,
-  label: string,
+  labelCode: LabelCode,
   author: AuthorFacts | null,
+  locale: string = 'en',
 ): AuthorView {
-  if (attribution === 'chatham') return { kind: 'chatham', label };
+  if (attribution === 'chatham')
+    return { kind: 'chatham', label: renderLabel(labelCode, locale), labelCode };
   if (!author)
     return {
       kind: 'named',
@@ -32,13 +37,16 @@ export function toAuthorView(
       displayName: 'Former member',
       handle: '',
       organisationLabel: null,
+      organisationLabelCode: null,
     };
+  const independent = labelCode === 'independent' || !isLabelCode(labelCode);
   return {
     kind: 'named',
     userId: author.userId,
     displayName: author.displayName,
     handle: author.handle,
-    organisationLabel: label === 'Independent practitioner' ? null : label,
+    organisationLabel: independent ? null : renderLabel(labelCode, locale),
+    organisationLabelCode: independent ? null : labelCode,
   };
 }
 
@@ -64,7 +72,7 @@ export function toMessageView(
     seq: message.seq,
     body: withheld ? '' : message.body,
     replyToId: message.replyToId,
-    author: toAuthorView(attribution, message.authorLabel, author),
+    author: toAuthorView(attribution, message.authorLabelCode, author),
     isMine,
     clientId: isMine ? message.clientId : null,
     edited: message.editedAt !== null,
@@ -89,7 +97,7 @@ export function toThreadView(
     title: thread.title,
     attribution: thread.attribution,
     topics: thread.topics,
-    author: toAuthorView(thread.attribution, thread.authorLabel, author),
+    author: toAuthorView(thread.attribution, thread.authorLabelCode, author),
     isMine: viewerId !== null && thread.authorId === viewerId,
     locked: thread.lockedAt !== null,
     lastSeq: thread.lastSeq,

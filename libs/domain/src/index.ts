@@ -19,3 +19,7 @@ export * from './account';
 export * from './records';
 export * from './discussion-views';
 export * from './vocabulary';
+export * from './organisation-labels';
+export * from './chatham';
+export * from './quote-consent';
+export * from './personal-data-check';

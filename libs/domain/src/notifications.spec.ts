@@ -40,7 +40,7 @@ describe('toNotificationView', () => {
       payload: {
         title: 'Housing first',
         excerpt: 'see @amira',
-        actor: { kind: 'chatham', label: 'Local NGO' },
+        actor: { kind: 'chatham', label: 'Local NGO', labelCode: 'ngo.local' },
       },
       readAt: null,
       createdAt,
@@ -51,7 +51,7 @@ describe('toNotificationView', () => {
       networkId: 'net1',
       subject: { type: 'thread', id: 't1', title: 'Housing first' },
       messageId: 'm1',
-      actor: { kind: 'chatham', label: 'Local NGO' },
+      actor: { kind: 'chatham', label: 'Local NGO', labelCode: 'ngo.local' },
       excerpt: 'see @amira',
       readAt: null,
       createdAt: '2026-03-01T10:00:00.123Z',

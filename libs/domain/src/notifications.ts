@@ -35,6 +35,8 @@ export const NOTIFICATION_KINDS = {
   entry_submitted: 'entry',
   /** A reviewer sent the entry the recipient drafted back with a note. */
   entry_changes_requested: 'entry',
+  /** A moderator quoted the recipient's message in an entry shared beyond the network: allow it? */
+  quote_consent_requested: 'entry',
   /**
    * A message in the network was flagged for review (to its moderators and admins). The subject
    * is the network's moderation queue (its id is the network's), never the thread: the message

@@ -1,4 +1,5 @@
-import { attributionLabel, LEVELS, SECTORS, type Level, type Sector } from './organisations';
+import { LEVELS, SECTORS, type Level, type Sector } from './organisations';
+import { attributionLabel } from './organisation-labels';
 
 /** The expected label for every sector × level pair, written out so a rename is caught here. */
 const EXPECTED: Record<Level, Record<Sector, string>> = {

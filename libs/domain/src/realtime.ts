@@ -10,8 +10,11 @@ export type Ack<T extends object = object> =
 
 export interface TypingEvent {
   threadId: string;
-  /** A display name, or the Chatham label in a Chatham House thread. */
-  who: string;
+  /**
+   * A display name; null in a Chatham House thread, where typing carries no name, handle, id
+   * or label (a label beside "is typing" in a small circle would point at the person).
+   */
+  who: string | null;
 }
 
 /** Why the server is about to close the connection, so the client knows what to do. */

@@ -2,6 +2,7 @@ import type { Attribution, ChannelVisibility } from './discussions';
 import type { NotificationKind, NotificationSubjectType } from './notifications';
 import type { AuthorView } from './contract';
 import type { Topic } from './topics';
+import type { LabelCode } from './organisation-labels';
 
 /*
  * Stored facts as plain data: what the server's events carry and its pure mappers read. The
@@ -22,6 +23,8 @@ export interface MessageRecord {
   seq: number;
   authorId: string | null;
   authorLabel: string;
+  /** The label's code, frozen when posted (see chatham.ts). */
+  authorLabelCode: LabelCode;
   clientId: string;
   body: string;
   replyToId: string | null;
@@ -43,6 +46,8 @@ export interface ThreadRecord {
   topics: Topic[];
   authorId: string | null;
   authorLabel: string;
+  /** The label's code, frozen when posted (see chatham.ts). */
+  authorLabelCode: LabelCode;
   clientId: string;
   lastSeq: number;
   lastChange: number;

@@ -2,6 +2,9 @@ import {
   Attribution,
   attributionLabel,
   ChannelAccess,
+  fineLabelCode,
+  type FineLabelCode,
+  type NetworkComposition,
   ChannelVisibility,
   Level,
   notFound,
@@ -11,6 +14,7 @@ import {
   unauthorized,
 } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
+import { networkCompositionSql, toComposition } from '../networks/chatham.repository';
 import { hotQuery } from '../platform/database/sql';
 
 interface AccessRow {
@@ -116,8 +120,14 @@ export async function loadThreadAccess(
 }
 
 export interface PostingContext extends LoadedThreadAccess {
-  /** The poster as others see them, and the Chatham label their post will keep. */
-  author: { displayName: string; handle: string; label: string };
+  /** The poster as others see them, and their own (fine) label. */
+  author: { displayName: string; handle: string; label: string; fine: FineLabelCode };
+  /**
+   * Who is in the network by label, read in the same round trip, and the network's own group
+   * size: what the post's Chatham House label is decided from. Null outside Chatham threads.
+   */
+  composition: NetworkComposition | null;
+  networkMinGroup: number | null;
   /** The message this author already sent with this clientId (a retried send), if any. */
   previous: { id: string; threadId: string } | null;
   /** The thread of the message replied to: null when there is no such message. */
@@ -133,6 +143,8 @@ interface PostingRow extends ThreadAccessRow {
   previous_id: string | null;
   previous_thread_id: string | null;
   reply_to_thread_id: string | null;
+  composition: unknown;
+  network_min_group: number | null;
 }
 
 /**
@@ -156,7 +168,9 @@ export async function loadPostingContext(
     `SELECT ${THREAD_ACCESS_COLUMNS}, t.id AS thread_id,
             u.display_name, u.handle, o.sector, o.level,
             prev.id AS previous_id, prev.thread_id AS previous_thread_id,
-            reply.thread_id AS reply_to_thread_id
+            reply.thread_id AS reply_to_thread_id,
+            CASE WHEN t.attribution = 'chatham' THEN ${networkCompositionSql('c.network_id')} END AS composition,
+            (SELECT chatham_min_group FROM networks WHERE id = c.network_id) AS network_min_group
        FROM users u
        LEFT JOIN organisations o ON o.id = u.organisation_id
        LEFT JOIN (threads t ${THREAD_ACCESS_JOINS}) ON t.id = $1
@@ -174,7 +188,12 @@ export async function loadPostingContext(
       displayName: row.display_name,
       handle: row.handle,
       label: attributionLabelOf(row),
+      fine: fineLabelCode(
+        row.sector && row.level ? { sector: row.sector, level: row.level } : null,
+      ),
     },
+    composition: row.composition === null ? null : toComposition(row.composition),
+    networkMinGroup: row.network_min_group,
     previous: row.previous_id
       ? { id: row.previous_id, threadId: row.previous_thread_id ?? '' }
       : null,

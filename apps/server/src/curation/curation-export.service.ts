@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../platform/http/actor';
 import { loadNetworkAccess } from '../networks/network-access';
 import { CurationRepository } from './curation.repository';
+import { QuoteConsentsService } from './quote-consents.service';
 import type { GuideLanguage } from './dto/curation.dto';
 import { loadEntryAccess } from './entry-access';
 import { loadWorkingContent, mapVersionContent, readableSourceThread } from './entry-content';
@@ -42,6 +43,7 @@ export class CurationExportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: CurationRepository,
+    private readonly consents: QuoteConsentsService,
   ) {}
 
   async exportEntry(
@@ -118,7 +120,7 @@ export class CurationExportService {
         version: null,
         publishedAt: null,
         workingCopy: true,
-        content: await loadWorkingContent(manager, entry, actor.userId),
+        content: await loadWorkingContent(manager, entry, actor.userId, options.language),
         sourceThread,
         language: options.language,
       });
@@ -132,7 +134,13 @@ export class CurationExportService {
       version: version.version,
       publishedAt: version.publishedAt.toISOString(),
       workingCopy: false,
-      content: await mapVersionContent(manager, version.content, actor.userId),
+      content: await mapVersionContent(
+        manager,
+        version.content,
+        actor.userId,
+        await this.consents.quoteFilterFor(manager, entry),
+        options.language,
+      ),
       sourceThread,
       language: options.language,
     });

@@ -157,7 +157,9 @@ export class CurationController {
     @Param('id', uuid) id: string,
     @Body() dto: PublishEntryDto,
   ): Promise<EntryView> {
-    return this.workflow.transition(actor, id, 'publish', dto.note ?? '');
+    return this.workflow.transition(actor, id, 'publish', dto.note ?? '', {
+      confirmPersonalData: dto.confirmPersonalData,
+    });
   }
 
   @Post('entries/:id/archive')

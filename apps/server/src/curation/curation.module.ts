@@ -10,11 +10,14 @@ import { CurationRepository } from './curation.repository';
 import { CurationService } from './curation.service';
 import { EntryEvidenceRepository } from './entry-evidence.repository';
 import { EntryWorkflowService } from './entry-workflow.service';
+import { QuoteConsentsController } from './quote-consents.controller';
+import { QuoteConsentsRepository } from './quote-consents.repository';
+import { QuoteConsentsService } from './quote-consents.service';
 import { ThreadEntriesRepository } from './thread-entries.repository';
 
 @Module({
   imports: [NotificationsModule, DiscussionsModule, LibraryModule],
-  controllers: [CurationController],
+  controllers: [CurationController, QuoteConsentsController],
   providers: [
     CurationService,
     EntryWorkflowService,
@@ -24,6 +27,8 @@ import { ThreadEntriesRepository } from './thread-entries.repository';
     ThreadEntriesRepository,
     CurationThreadAnnex,
     EntryLinkTarget,
+    QuoteConsentsService,
+    QuoteConsentsRepository,
   ],
   exports: [CurationService],
 })

@@ -44,6 +44,7 @@ import {
   readableSourceThread,
 } from './entry-content';
 import { EntryEvidenceRepository } from './entry-evidence.repository';
+import { AskedQuote, QuoteConsentsService } from './quote-consents.service';
 import { toEntryView, toVersionSummaryView } from './entry-views';
 
 /**
@@ -59,6 +60,7 @@ export class CurationService {
     private readonly evidenceRepository: EntryEvidenceRepository,
     private readonly linkRepository: LibraryLinksRepository,
     private readonly audit: AuditLogService,
+    private readonly consents: QuoteConsentsService,
   ) {}
 
   // --------------------------------------------------------------------------- curating
@@ -81,8 +83,14 @@ export class CurationService {
     enforce(policy.setEntryScope(scope, allowPublic));
     const messageIds = dto.messageIds ?? [];
     await this.assertQuotable(this.dataSource.manager, threadId, messageIds, []);
+    await this.assertPersonalDataChecked(
+      this.dataSource.manager,
+      messageIds,
+      dto.confirmPersonalData === true,
+    );
     const language = dto.language ?? 'en';
 
+    let asked: AskedQuote[] = [];
     const entryId = await this.dataSource.transaction(async (manager) => {
       const thread = await this.entryRepository.threadFacts(manager, threadId);
       const entry = await this.entryRepository.insertEntry(manager, {
@@ -117,8 +125,14 @@ export class CurationService {
         subject: { type: 'entry', id: entry.id },
         details: { threadId, quotes: messageIds.length },
       });
+      asked = await this.consents.requestConsents(
+        manager,
+        { id: entry.id, networkId: access.networkId, title: entry.title, scope },
+        actor.userId,
+      );
       return entry.id;
     });
+    await this.consents.notifyAsked(actor, asked);
     return this.get(actor, entryId);
   }
 
@@ -180,7 +194,12 @@ export class CurationService {
     return {
       ...toVersionSummaryView(version, personOf(people, version.publishedBy)),
       entryId: id,
-      content: await mapVersionContent(manager, version.content, actor.userId),
+      content: await mapVersionContent(
+        manager,
+        version.content,
+        actor.userId,
+        await this.consents.quoteFilterFor(manager, loaded.entry),
+      ),
     };
   }
 
@@ -199,6 +218,7 @@ export class CurationService {
    * new ones must be standing messages of the source thread.
    */
   async update(actor: Actor, id: string, dto: UpdateEntryDto): Promise<EntryView> {
+    let asked: AskedQuote[] = [];
     await this.dataSource.transaction(async (manager) => {
       const { entry, access, allowPublic } = await loadEntryAccess(manager, actor.userId, id, {
         lock: true,
@@ -218,6 +238,11 @@ export class CurationService {
         if (entry.sourceThreadId !== null) {
           await this.assertQuotable(manager, entry.sourceThreadId, dto.messageIds, kept);
         }
+        await this.assertPersonalDataChecked(
+          manager,
+          dto.messageIds.filter((messageId) => !kept.includes(messageId)),
+          dto.confirmPersonalData === true,
+        );
       }
       if (dto.links !== undefined) await this.assertLinkable(manager, entry, dto.links);
 
@@ -235,7 +260,19 @@ export class CurationService {
         // The lists live in tables of their own; the entry still records that it changed.
         await this.entryRepository.updateEntry(manager, id, { updatedAt: new Date() });
       }
+      // Shared beyond the network (now, or from this change on): ask whoever is quoted.
+      asked = await this.consents.requestConsents(
+        manager,
+        {
+          id,
+          networkId: entry.networkId,
+          title: dto.title ?? entry.title,
+          scope: dto.scope ?? entry.scope,
+        },
+        actor.userId,
+      );
     });
+    await this.consents.notifyAsked(actor, asked);
     return this.get(actor, id);
   }
 
@@ -299,8 +336,29 @@ export class CurationService {
     if (current) publishedAt = current.publishedAt;
     if (working) {
       content = await loadWorkingContent(manager, entry, actor.userId);
+      if (entry.scope === 'public') {
+        const states = await this.consents.statesFor(manager, entry.id);
+        content = {
+          ...content,
+          evidence: content.evidence.map((quote) => {
+            const consent = states.get(quote.messageId);
+            return {
+              ...quote,
+              consent: {
+                state: consent?.state ?? 'pending',
+                decidedAt: consent?.decidedAt ? consent.decidedAt.toISOString() : null,
+              },
+            };
+          }),
+        };
+      }
     } else if (current && canReadPublished(access)) {
-      content = await mapVersionContent(manager, current.content, actor.userId);
+      content = await mapVersionContent(
+        manager,
+        current.content,
+        actor.userId,
+        await this.consents.quoteFilterFor(manager, entry),
+      );
     } else {
       throw notFound('Entry');
     }
@@ -327,6 +385,30 @@ export class CurationService {
       ),
       revealNetwork: access.standing !== null || network.visibility !== 'private',
     });
+  }
+
+  /**
+   * New quotes are checked for likely personal data about the people programmes serve; with
+   * findings, the curator must confirm (`confirmPersonalData: true`) or choose other messages.
+   */
+  private async assertPersonalDataChecked(
+    manager: EntityManager,
+    messageIds: string[],
+    confirmed: boolean,
+  ): Promise<void> {
+    if (messageIds.length === 0 || confirmed) return;
+    const bodies = await this.consents.bodiesOf(manager, messageIds);
+    enforce(
+      policy.confirmPersonalData(
+        policy.personalDataReport(
+          messageIds.map((messageId) => ({
+            field: `quote:${messageId}`,
+            text: bodies.get(messageId) ?? '',
+          })),
+        ),
+        confirmed,
+      ),
+    );
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   quoteExcerpt,
   StoredQuoteAuthor,
   Attribution,
+  LabelCode,
 } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
 import { readableLibraryItem } from '../library/library-sql';
@@ -25,6 +26,7 @@ interface QuoteRow {
   body: string;
   author_id: string | null;
   author_label: string;
+  author_label_code: LabelCode;
   deleted_at: Date | null;
   hidden_at: Date | null;
   created_at: Date;
@@ -37,7 +39,7 @@ export async function loadQuotes(
   entryId: string,
 ): Promise<(StoredQuote & { deleted: boolean })[]> {
   const rows: QuoteRow[] = await manager.query(
-    `SELECT q.message_id, m.seq, m.body, m.author_id, m.author_label, m.deleted_at, m.hidden_at, m.created_at, t.attribution
+    `SELECT q.message_id, m.seq, m.body, m.author_id, m.author_label, m.author_label_code, m.deleted_at, m.hidden_at, m.created_at, t.attribution
        FROM entry_quotes q
        JOIN messages m ON m.id = q.message_id
        JOIN threads t ON t.id = m.thread_id
@@ -52,7 +54,12 @@ export async function loadQuotes(
     // hidden one's (moderators judged it unfit for readers). Both show as removed.
     body: row.deleted_at || row.hidden_at ? '' : quoteExcerpt(row.body),
     // The author id is dropped here for Chatham House threads, before anything else sees it.
-    author: quoteAttribution(row.attribution, row.author_label, row.author_id),
+    author: quoteAttribution(
+      row.attribution,
+      row.author_label,
+      row.author_label_code,
+      row.author_id,
+    ),
     postedAt: row.created_at.toISOString(),
     deleted: row.deleted_at !== null || row.hidden_at !== null,
   }));
@@ -84,6 +91,7 @@ function toQuoteViews(
   quotes: (StoredQuote & { deleted?: boolean })[],
   names: Map<string, { displayName: string; handle: string }>,
   withDeletedFlag: boolean,
+  locale: string,
 ): EvidenceQuoteView[] {
   return quotes.map((quote) => ({
     messageId: quote.messageId,
@@ -94,6 +102,7 @@ function toQuoteViews(
       quote.author.kind === 'named' && quote.author.userId !== null
         ? (names.get(quote.author.userId) ?? null)
         : null,
+      locale,
     ),
     postedAt: quote.postedAt,
     ...(withDeletedFlag ? { deleted: quote.deleted ?? false } : {}),
@@ -152,6 +161,7 @@ export async function loadWorkingContent(
   manager: EntityManager,
   entry: EntryEntity,
   viewerId: string,
+  locale = 'en',
 ): Promise<EntryContent> {
   const quotes = await loadQuotes(manager, entry.id);
   const names = await namedAuthors(
@@ -160,7 +170,7 @@ export async function loadWorkingContent(
   );
   return {
     ...workingFields(entry),
-    evidence: toQuoteViews(quotes, names, true),
+    evidence: toQuoteViews(quotes, names, true, locale),
     links: await loadWorkingLinks(manager, entry.id, viewerId),
   };
 }
@@ -170,10 +180,14 @@ export async function mapVersionContent(
   manager: EntityManager,
   content: VersionContent,
   viewerId: string,
+  shows: (messageId: string) => boolean = () => true,
+  locale = 'en',
 ): Promise<EntryContent> {
+  // A public entry shows only the quotes their authors allowed (see QuoteConsentsService).
+  const evidence = content.evidence.filter((quote) => shows(quote.messageId));
   const names = await namedAuthors(
     manager,
-    content.evidence.map((quote) => quote.author),
+    evidence.map((quote) => quote.author),
   );
   return {
     title: content.title,
@@ -188,7 +202,7 @@ export async function mapVersionContent(
     topics: content.topics,
     phase: content.phase,
     language: content.language,
-    evidence: toQuoteViews(content.evidence, names, false),
+    evidence: toQuoteViews(evidence, names, false, locale),
     links: await readableVersionLinks(manager, content.links, viewerId),
   };
 }
@@ -202,8 +216,12 @@ export async function snapshotOf(
   manager: EntityManager,
   entry: EntryEntity,
   sourceThread: { id: string; title: string } | null,
+  leaveOut: ReadonlySet<string> = new Set(),
 ): Promise<VersionContent> {
-  const quotes = (await loadQuotes(manager, entry.id)).filter((quote) => !quote.deleted);
+  // Quotes whose authors refused to be quoted beyond the network are left out of what is shared.
+  const quotes = (await loadQuotes(manager, entry.id)).filter(
+    (quote) => !quote.deleted && !leaveOut.has(quote.messageId),
+  );
   return {
     ...workingFields(entry),
     evidence: quotes.map(({ messageId, seq, body, author, postedAt }) => ({

@@ -20,8 +20,9 @@ import type { EntryEntity } from './curation.entities';
 import { CurationRepository } from './curation.repository';
 import { CurationService } from './curation.service';
 import { accessOf, loadAllowPublic, loadEntryAccess } from './entry-access';
-import { loadWorkingContent, snapshotOf } from './entry-content';
+import { loadQuotes, loadWorkingContent, snapshotOf } from './entry-content';
 import { enforceNotSuspended } from '../networks/network-access';
+import { QuoteConsentsService } from './quote-consents.service';
 
 const AUDIT_FOR: Record<EntryAction, AuditAction> = {
   submit: 'entry.submitted',
@@ -55,6 +56,7 @@ export class EntryWorkflowService {
     private readonly events: DomainEvents,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditLogService,
+    private readonly consents: QuoteConsentsService,
   ) {}
 
   /**
@@ -63,7 +65,20 @@ export class EntryWorkflowService {
    * in every refusal nothing changes. Publishing writes the next immutable version. The audit
    * entry commits with the change; notifications and socket events follow the commit.
    */
-  async transition(actor: Actor, id: string, action: EntryAction, note = ''): Promise<EntryView> {
+  async transition(
+    actor: Actor,
+    id: string,
+    action: EntryAction,
+    note = '',
+    options: { confirmPersonalData?: boolean } = {},
+  ): Promise<EntryView> {
+    if (action === 'publish') {
+      // Quoted authors of a public entry who were never asked (quotes that predate consent)
+      // are asked now, in a transaction of their own: a publish refused below leaves them asked.
+      const { entry, access } = await loadEntryAccess(this.dataSource.manager, actor.userId, id);
+      enforce(policy.transitionEntry(access, action));
+      await this.consents.ensureAsked(actor, entry);
+    }
     await this.events.transaction(async (manager, events) => {
       const { entry, access } = await loadEntryAccess(manager, actor.userId, id, { lock: true });
       enforce(policy.transitionEntry(access, action));
@@ -84,6 +99,19 @@ export class EntryWorkflowService {
       } else if (action === 'archive') {
         changes.archivedAt = new Date();
       } else if (action === 'publish') {
+        // Shared beyond the network: every quote needs its author's answer (409 while one
+        // waits); refused ones are left out of the version.
+        const standing = (await loadQuotes(manager, id))
+          .filter((quote) => !quote.deleted)
+          .map((quote) => quote.messageId);
+        const refused = await this.consents.assertPublishable(manager, entry, standing);
+        await this.assertPersonalDataChecked(
+          manager,
+          entry,
+          actor,
+          refused,
+          options.confirmPersonalData === true,
+        );
         version = (entry.currentVersion ?? 0) + 1;
         const sourceThread = entry.sourceThreadId
           ? await this.entryRepository.threadTitle(manager, entry.sourceThreadId)
@@ -92,7 +120,7 @@ export class EntryWorkflowService {
           entryId: id,
           version,
           searchConfig: entry.searchConfig,
-          content: await snapshotOf(manager, entry, sourceThread),
+          content: await snapshotOf(manager, entry, sourceThread, refused),
           note,
           publishedBy: actor.userId,
         });
@@ -129,6 +157,37 @@ export class EntryWorkflowService {
     return this.curation.get(actor, id);
   }
 
+  /**
+   * Before a version is published, its text (and the quotes it will carry) is checked for
+   * likely personal data; findings need the publisher's confirmation.
+   */
+  private async assertPersonalDataChecked(
+    manager: EntityManager,
+    entry: EntryEntity,
+    actor: Actor,
+    leftOut: ReadonlySet<string>,
+    confirmed: boolean,
+  ): Promise<void> {
+    if (confirmed) return;
+    const content = await loadWorkingContent(manager, entry, actor.userId);
+    const fields = [
+      { field: 'title', text: content.title },
+      { field: 'summary', text: content.summary },
+      { field: 'context.who', text: content.context.who },
+      { field: 'context.where', text: content.context.where },
+      { field: 'whatWasDone', text: content.whatWasDone },
+      { field: 'whatWorked', text: content.whatWorked },
+      { field: 'whatDidNot', text: content.whatDidNot },
+      { field: 'adaptation', text: content.adaptation },
+      { field: 'evaluation', text: content.evaluation },
+      { field: 'resources.note', text: content.resources.note ?? '' },
+      ...content.evidence
+        .filter((quote) => !leftOut.has(quote.messageId))
+        .map((quote) => ({ field: `quote:${quote.messageId}`, text: quote.body })),
+    ];
+    enforce(policy.confirmPersonalData(policy.personalDataReport(fields), false));
+  }
+
   private async assertReady(
     manager: EntityManager,
     entry: EntryEntity,
@@ -160,6 +219,7 @@ export class EntryWorkflowService {
       displayName: publisher.displayName,
       handle: publisher.handle,
       organisationLabel: null,
+      organisationLabelCode: null,
     };
     const notify = async (
       kind: NotificationKind,

@@ -1,4 +1,11 @@
-import { attributionLabel, SEARCH_CONFIG_FOR } from '@tandem/domain';
+import {
+  CHATHAM_MIN_GROUP_DEFAULT,
+  chathamLabelFor,
+  type LabelCode,
+  renderLabel,
+  SEARCH_CONFIG_FOR,
+} from '@tandem/domain';
+import { ChathamRepository } from '../networks/chatham.repository';
 import type { EntityManager } from 'typeorm';
 import { ChannelEntity } from '../channels/channel.entity';
 import { MessageEntity } from '../discussions/message.entity';
@@ -8,8 +15,6 @@ import {
   ResearchSummaryEntity,
   ThreadLinkEntity,
 } from '../library/library.entities';
-import { OrganisationEntity } from '../organisations/organisation.entity';
-import { UserEntity } from '../users/user.entity';
 import { DEMO_CASE_STUDIES, DEMO_DISCUSSIONS, DEMO_SUMMARIES } from './library-content';
 
 export interface DemoIds {
@@ -24,6 +29,8 @@ export interface DemoIds {
  * transaction, after accounts and networks exist. Items without a network belong to the NGO
  * practice network and are public.
  */
+const chatham = new ChathamRepository();
+
 export async function seedDemoLibrary(manager: EntityManager, ids: DemoIds): Promise<void> {
   const fallbackNetwork = required(ids.networks, 'ngo-practice-network');
   const publishedAt = new Date();
@@ -105,8 +112,17 @@ export async function seedDemoLibrary(manager: EntityManager, ids: DemoIds): Pro
     }
     const posts = [{ author: discussion.author, body: discussion.body }, ...discussion.replies];
     // One query at a time: the manager holds a single transaction connection.
-    const labels: string[] = [];
-    for (const post of posts) labels.push(await labelOf(manager, required(ids.users, post.author)));
+    const labels: LabelCode[] = [];
+    const composition =
+      discussion.attribution === 'chatham' ? await chatham.composition(manager, networkId) : null;
+    for (const post of posts) {
+      const fine = await chatham.fineLabelOf(manager, required(ids.users, post.author));
+      // Chatham House posts get the label the network's composition allows, as live posts do
+      // (at the default group size: seeds run before any network raises it).
+      labels.push(
+        composition ? chathamLabelFor(composition, CHATHAM_MIN_GROUP_DEFAULT, fine).code : fine,
+      );
+    }
     const thread = await manager.save(
       manager.create(ThreadEntity, {
         channelId: required(channels, channelKey),
@@ -115,7 +131,8 @@ export async function seedDemoLibrary(manager: EntityManager, ids: DemoIds): Pro
         attribution: discussion.attribution,
         topics: discussion.channel.topics,
         authorId: required(ids.users, discussion.author),
-        authorLabel: labels[0],
+        authorLabel: renderLabel(labels[0]),
+        authorLabelCode: labels[0],
         clientId: `demo-${++clientSeq}`,
         lastSeq: posts.length,
         messageCount: posts.length,
@@ -127,7 +144,8 @@ export async function seedDemoLibrary(manager: EntityManager, ids: DemoIds): Pro
         threadId: thread.id,
         seq: index + 1,
         authorId: required(ids.users, post.author),
-        authorLabel: labels[index],
+        authorLabel: renderLabel(labels[index]),
+        authorLabelCode: labels[index],
         clientId: `demo-${++clientSeq}`,
         body: post.body,
         replyToId: null,
@@ -143,14 +161,6 @@ export async function seedDemoLibrary(manager: EntityManager, ids: DemoIds): Pro
       });
     }
   }
-}
-
-async function labelOf(manager: EntityManager, userId: string): Promise<string> {
-  const user = await manager.findOneByOrFail(UserEntity, { id: userId });
-  const organisation = user.organisationId
-    ? await manager.findOneBy(OrganisationEntity, { id: user.organisationId })
-    : null;
-  return attributionLabel(organisation);
 }
 
 function required(map: Map<string, string>, key: string): string {

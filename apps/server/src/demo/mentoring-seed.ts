@@ -1,4 +1,4 @@
-import { attributionLabel, type MentoringMode, type Topic } from '@tandem/domain';
+import { attributionLabel, fineLabelCode, type MentoringMode, type Topic } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
 import { ChannelEntity, ChannelMemberEntity } from '../channels/channel.entity';
 import { MessageEntity } from '../discussions/message.entity';
@@ -145,6 +145,7 @@ export async function seedDemoMentoring(manager: EntityManager, ids: DemoIds): P
       topics,
       authorId: menteeId,
       authorLabel: attributionLabel(mentee.organisation),
+      authorLabelCode: fineLabelCode(mentee.organisation),
       clientId: `pairing-${pairing.id}`,
       lastSeq: conversation.length,
       messageCount: conversation.length,
@@ -158,6 +159,7 @@ export async function seedDemoMentoring(manager: EntityManager, ids: DemoIds): P
       seq: index + 1,
       authorId: message.authorId,
       authorLabel: attributionLabel(author.organisation),
+      authorLabelCode: fineLabelCode(author.organisation),
       clientId: `demo-pairing-${index + 1}`,
       body: message.body,
       replyToId: null,

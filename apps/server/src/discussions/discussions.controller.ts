@@ -8,14 +8,24 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Headers,
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { MessageRevisionView, MessageView, Page, ThreadView } from '@tandem/domain';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type AttributionPreview,
+  type MessageRevisionView,
+  type MessageView,
+  type Page,
+  readerLocale,
+  type ThreadView,
+} from '@tandem/domain';
 import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor } from '../platform/http/actor';
 import {
+  AttributionPreviewQuery,
+  ChannelAttributionPreviewQuery,
   CreateThreadDto,
   EditMessageDto,
   MessagesQuery,
@@ -48,6 +58,45 @@ export class DiscussionsController {
     const { thread, created } = await this.threads.createThread(actor, channelId, dto);
     if (!created) void reply.status(200);
     return thread;
+  }
+
+  @Get('channels/:id/attribution-preview')
+  @ApiOperation({
+    summary: 'The label the first post of a new thread here would carry',
+    description:
+      'In a Chatham House thread a label is shown only when at least the network’s group size of members share it; `reason` says whether it was coarsened. The label is rendered in `lang` or the Accept-Language; `labelCode` is for clients that render it themselves.',
+  })
+  channelAttributionPreview(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) channelId: string,
+    @Query() query: ChannelAttributionPreviewQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<AttributionPreview> {
+    return this.threads.channelAttributionPreview(
+      actor,
+      channelId,
+      query.attribution,
+      readerLocale(acceptLanguage, query.lang),
+    );
+  }
+
+  @Get('threads/:id/attribution-preview')
+  @ApiOperation({
+    summary: 'The label the caller’s next post in this thread will carry, and why',
+    description:
+      'Decided by the same rule as posting: in a Chatham House thread the finest label that at least the network’s group size of members share; in a named thread the author’s own.',
+  })
+  attributionPreview(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) threadId: string,
+    @Query() query: AttributionPreviewQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<AttributionPreview> {
+    return this.threads.attributionPreview(
+      actor,
+      threadId,
+      readerLocale(acceptLanguage, query.lang),
+    );
   }
 
   @Get('channels/:id/threads')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NetworksModule } from '../networks/networks.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AuthorsRepository } from './authors.repository';
 import { DiscussionsController } from './discussions.controller';
@@ -10,7 +11,7 @@ import { ThreadsRepository } from './threads.repository';
 import { ThreadsService } from './threads.service';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, NetworksModule],
   controllers: [DiscussionsController],
   providers: [
     ThreadsService,

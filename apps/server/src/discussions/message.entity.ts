@@ -1,3 +1,4 @@
+import type { LabelCode } from '@tandem/domain';
 import type { MessageRecord } from '@tandem/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -17,6 +18,10 @@ export class MessageEntity implements MessageRecord {
 
   @Column('text', { name: 'author_label' })
   authorLabel: string;
+
+  /** The label's code, frozen at posting time; rendered in each reader's language. */
+  @Column('text', { name: 'author_label_code' })
+  authorLabelCode: LabelCode;
 
   @Column('text', { name: 'client_id' })
   clientId: string;

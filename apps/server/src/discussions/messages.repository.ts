@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Attribution, AuthorFacts, MessageView, toMessageView } from '@tandem/domain';
+import { Attribution, AuthorFacts, LabelCode, MessageView, toMessageView } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery, returnedRows } from '../platform/database/sql';
 import { MessageEntity, MessageRevisionEntity } from './message.entity';
@@ -14,6 +14,7 @@ export interface MessageRow {
   change_seq: number;
   author_id: string | null;
   author_label: string;
+  author_label_code: LabelCode;
   client_id: string;
   body: string;
   reply_to_id: string | null;
@@ -32,7 +33,8 @@ export interface MessageRow {
  * (`tsv`), which is larger than the body. Prefix with an alias.
  */
 const messageColumns = (alias: string): string =>
-  ['id', 'thread_id', 'seq', 'change_seq', 'author_id', 'author_label', 'client_id', 'body']
+  ['id', 'thread_id', 'seq', 'change_seq', 'author_id', 'author_label', 'author_label_code']
+    .concat(['client_id', 'body'])
     .concat(['reply_to_id', 'edited_at', 'deleted_at', 'deleted_by', 'hidden_at', 'hidden_by'])
     .concat(['created_at'])
     .map((column) => `${alias}.${column}`)
@@ -46,8 +48,9 @@ const MESSAGE_SELECT = `
 export interface NewPost {
   threadId: string;
   authorId: string;
-  /** The Chatham label the post keeps. */
+  /** The label the post keeps (its English text and its code, see chatham.ts). */
   authorLabel: string;
+  authorLabelCode: LabelCode;
   clientId: string;
   body: string;
   replyToId: string | null;
@@ -86,11 +89,13 @@ export class MessagesRepository {
                             last_activity_at = now(), updated_at = now()
           WHERE id = $1 AND locked_at IS NULL
           RETURNING id, channel_id, network_id, title, attribution, topics, author_id, author_label,
+                    author_label_code,
                     client_id, last_seq, last_change, message_count, locked_at, locked_by,
                     last_activity_at, created_at, updated_at
        ), inserted AS (
-         INSERT INTO messages AS m (thread_id, seq, author_id, author_label, client_id, body, reply_to_id)
-         SELECT id, last_seq, $2, $3, $4, $5, $6 FROM bumped
+         INSERT INTO messages AS m (thread_id, seq, author_id, author_label, client_id, body, reply_to_id,
+                                  author_label_code)
+         SELECT id, last_seq, $2, $3, $4, $5, $6, $7 FROM bumped
          RETURNING ${messageColumns('m')}
        ), marked AS (
          INSERT INTO thread_reads AS r (user_id, thread_id, last_read_seq, updated_at)
@@ -103,7 +108,15 @@ export class MessagesRepository {
          FROM bumped b
          JOIN inserted i ON true
          LEFT JOIN users u ON u.id = b.author_id`,
-      [post.threadId, post.authorId, post.authorLabel, post.clientId, post.body, post.replyToId],
+      [
+        post.threadId,
+        post.authorId,
+        post.authorLabel,
+        post.clientId,
+        post.body,
+        post.replyToId,
+        post.authorLabelCode,
+      ],
     );
     if (rows.length === 0) return null;
     const row = rows[0];
@@ -231,6 +244,7 @@ function messageFromRow(row: MessageRow): MessageEntity {
     changeSeq: row.change_seq,
     authorId: row.author_id,
     authorLabel: row.author_label,
+    authorLabelCode: row.author_label_code,
     clientId: row.client_id,
     body: row.body,
     replyToId: row.reply_to_id,

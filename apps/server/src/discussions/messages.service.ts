@@ -19,6 +19,7 @@ import {
   loadPostingContext,
   loadThreadAccess,
 } from '../channels/channel-access';
+import { ChathamService } from '../networks/chatham.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { isUniqueViolation } from '../platform/database/sql';
 import { DomainEvents, PendingEvents } from '../platform/events/domain-event-bus';
@@ -48,6 +49,7 @@ export class MessagesService {
     private readonly authors: AuthorsRepository,
     private readonly allowance: PostingAllowance,
     private readonly notifications: NotificationsService,
+    private readonly chatham: ChathamService,
   ) {}
 
   /** Messages by seq, oldest first: the whole history page by page, or what came after `afterSeq`. */
@@ -146,12 +148,20 @@ export class MessagesService {
     }
     await this.allowance.consume(actor, threadId, context);
 
+    // Decided now, from the network as it is at this moment, and frozen with the message.
+    const label = this.chatham.labelForPost(
+      context.attribution,
+      context.author.fine,
+      context.composition,
+      context.networkMinGroup,
+    );
     let saved: SavedPost | null;
     try {
       saved = await this.messages.insertPost({
         threadId,
         authorId: actor.userId,
-        authorLabel: context.author.label,
+        authorLabel: label.text,
+        authorLabelCode: label.code,
         clientId: dto.clientId,
         body: dto.body,
         replyToId: dto.replyToId ?? null,

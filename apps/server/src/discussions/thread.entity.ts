@@ -1,3 +1,4 @@
+import type { LabelCode } from '@tandem/domain';
 import type { Attribution, ThreadRecord, Topic } from '@tandem/domain';
 import {
   Column,
@@ -33,6 +34,10 @@ export class ThreadEntity implements ThreadRecord {
   /** The author's attribution label when they posted; Chatham threads show only this. */
   @Column('text', { name: 'author_label' })
   authorLabel: string;
+
+  /** The label's code, frozen at posting time; rendered in each reader's language. */
+  @Column('text', { name: 'author_label_code' })
+  authorLabelCode: LabelCode;
 
   @Column('text', { name: 'client_id' })
   clientId: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Attribution,
   AuthorFacts,
+  LabelCode,
   Topic,
   toAuthorFacts,
   ThreadView,
@@ -22,6 +23,7 @@ export interface ThreadRow {
   topics: Topic[];
   author_id: string | null;
   author_label: string;
+  author_label_code: LabelCode;
   client_id: string;
   last_seq: number;
   last_change: number;
@@ -56,6 +58,7 @@ export interface NewThread {
   authorId: string;
   /** The Chatham label the author's posts keep. */
   authorLabel: string;
+  authorLabelCode: LabelCode;
   clientId: string;
   body: string;
 }
@@ -133,6 +136,7 @@ export class ThreadsRepository {
         topics: input.topics,
         authorId: input.authorId,
         authorLabel: input.authorLabel,
+        authorLabelCode: input.authorLabelCode,
         clientId: input.clientId,
         lastSeq: 1,
         messageCount: 1,
@@ -145,6 +149,7 @@ export class ThreadsRepository {
         seq: 1,
         authorId: input.authorId,
         authorLabel: input.authorLabel,
+        authorLabelCode: input.authorLabelCode,
         clientId: input.clientId,
         body: input.body,
         replyToId: null,
@@ -173,6 +178,7 @@ export class ThreadsRepository {
         topics: input.topics,
         authorId: input.authorId,
         authorLabel: input.authorLabel,
+        authorLabelCode: input.authorLabelCode,
         clientId: input.clientId,
         lastSeq: 0,
         messageCount: 0,
@@ -250,6 +256,7 @@ export function threadFromRow(row: ThreadRow): ThreadEntity {
     topics: row.topics,
     authorId: row.author_id,
     authorLabel: row.author_label,
+    authorLabelCode: row.author_label_code,
     clientId: row.client_id,
     lastSeq: row.last_seq,
     lastChange: row.last_change,

@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import * as policy from '@tandem/domain';
-import {
-  attributionLabel,
-  conflict,
-  enforce,
-  Page,
-  ThreadView,
-  toThreadView,
-} from '@tandem/domain';
+import { conflict, enforce, Page, ThreadView, toThreadView } from '@tandem/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { loadChannelAccess, loadThreadAccess } from '../channels/channel-access';
+import { ChathamService } from '../networks/chatham.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AuditLogService } from '../platform/audit/audit-log.service';
 import { isUniqueViolation } from '../platform/database/sql';
@@ -38,6 +32,7 @@ export class ThreadsService {
     private readonly allowance: PostingAllowance,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditLogService,
+    private readonly chatham: ChathamService,
   ) {}
 
   async createThread(
@@ -59,6 +54,13 @@ export class ThreadsService {
     let thread: ThreadEntity;
     try {
       thread = await this.events.transaction(async (manager, events) => {
+        // Decided from the network as it is now, inside the transaction that writes the post.
+        const label = await this.chatham.labelFor(
+          manager,
+          access.networkId,
+          dto.attribution,
+          actor.userId,
+        );
         const created = await this.threads.create(manager, {
           channelId,
           networkId: access.networkId,
@@ -66,7 +68,8 @@ export class ThreadsService {
           attribution: dto.attribution,
           topics: dto.topics ?? [],
           authorId: actor.userId,
-          authorLabel: attributionLabel(author.user.organisation),
+          authorLabel: label.text,
+          authorLabelCode: label.code,
           clientId: dto.clientId,
           body: dto.body,
         });
@@ -114,11 +117,61 @@ export class ThreadsService {
     const author = await this.authors.withOrganisation(thread.authorId);
     if (!author) throw policy.notFound('User');
     const { at, ...fields } = thread;
+    const code = policy.fineLabelCode(author.user.organisation);
     return this.threads.createEmpty(manager, at, {
       ...fields,
       attribution: 'named',
-      authorLabel: attributionLabel(author.user.organisation),
+      // A pair's thread is named: its starter shows with their own (fine) label.
+      authorLabel: policy.renderLabel(code, 'en'),
+      authorLabelCode: code,
     });
+  }
+
+  /**
+   * The label the caller's next post in this thread will carry, and why: decided now, by the
+   * same rule posting uses, so it is what the post gets unless the network changes meanwhile.
+   */
+  async attributionPreview(
+    actor: Actor,
+    threadId: string,
+    locale: string,
+  ): Promise<policy.AttributionPreview> {
+    const access = await loadThreadAccess(this.dataSource.manager, actor.userId, threadId);
+    enforce(policy.readThread(access));
+    return this.preview(actor, access.networkId, access.attribution, locale);
+  }
+
+  /** The same for the first post of a new thread in this channel, by its attribution. */
+  async channelAttributionPreview(
+    actor: Actor,
+    channelId: string,
+    attribution: policy.Attribution,
+    locale: string,
+  ): Promise<policy.AttributionPreview> {
+    const access = await loadChannelAccess(this.dataSource.manager, actor.userId, channelId);
+    enforce(policy.readChannel(access));
+    return this.preview(actor, access.networkId, attribution, locale);
+  }
+
+  private async preview(
+    actor: Actor,
+    networkId: string,
+    attribution: policy.Attribution,
+    locale: string,
+  ): Promise<policy.AttributionPreview> {
+    const label = await this.chatham.labelFor(
+      this.dataSource.manager,
+      networkId,
+      attribution,
+      actor.userId,
+    );
+    return policy.toAttributionPreview(
+      attribution,
+      label.fine,
+      label.assignment,
+      label.minGroup,
+      locale,
+    );
   }
 
   /** Newest activity first, with a cursor on (last activity, id). */

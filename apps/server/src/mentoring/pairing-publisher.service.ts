@@ -87,6 +87,7 @@ export class PairingPublisher {
                 displayName: actor.displayName,
                 handle: actor.handle,
                 organisationLabel: null,
+                organisationLabelCode: null,
               }
             : null,
           excerpt: publication.excerpt ?? '',

@@ -1,6 +1,7 @@
 import { toAuthorFacts, toAuthorView } from '@tandem/domain';
 import type {
   Attribution,
+  LabelCode,
   FlaggedMessageView,
   FlagReason,
   FlagView,
@@ -31,6 +32,7 @@ export interface QueueRow {
   body: string;
   author_id: string | null;
   author_label: string;
+  author_label_code: LabelCode;
   edited_at: Date | null;
   deleted_at: Date | null;
   hidden_at: Date | null;
@@ -56,7 +58,7 @@ export function toFlaggedMessageView(row: QueueRow): FlaggedMessageView {
     // The thread's own rule: a Chatham House post shows its label here too, never the name.
     author: toAuthorView(
       row.attribution,
-      row.author_label,
+      row.author_label_code,
       toAuthorFacts(row.author_id, row.author_display_name, row.author_handle),
     ),
     hidden: row.hidden_at !== null,

@@ -132,7 +132,7 @@ export class ModerationRepository {
           LIMIT $3
        )
        SELECT p.message_id, p.flag_count, p.first_flagged_at, p.last_flagged_at, p.cursor_key,
-              m.seq, m.body, m.author_id, m.author_label, m.edited_at, m.deleted_at, m.hidden_at, m.created_at,
+              m.seq, m.body, m.author_id, m.author_label, m.author_label_code, m.edited_at, m.deleted_at, m.hidden_at, m.created_at,
               t.id AS thread_id, t.title AS thread_title, t.attribution, c.id AS channel_id, c.name AS channel_name,
               (c.visibility = 'network' OR EXISTS (
                  SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $2)) AS readable,

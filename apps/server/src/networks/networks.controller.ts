@@ -10,8 +10,9 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
+  ChathamSettingsView,
   InvitationCreated,
   InvitationPreview,
   InvitationView,
@@ -26,7 +27,9 @@ import {
   CreateInvitationDto,
   CreateNetworkDto,
   NetworkListQuery,
+  UpdateChathamSettingsDto,
 } from './dto/network.dto';
+import { ChathamService } from './chatham.service';
 import { NetworksService } from './networks.service';
 import { RateLimit } from '../platform/rate-limit/rate-limit.decorator';
 
@@ -34,7 +37,37 @@ import { RateLimit } from '../platform/rate-limit/rate-limit.decorator';
 @ApiBearerAuth()
 @Controller()
 export class NetworksController {
-  constructor(private readonly networks: NetworksService) {}
+  constructor(
+    private readonly networks: NetworksService,
+    private readonly chatham: ChathamService,
+  ) {}
+
+  @Get('networks/:slug/chatham')
+  @ApiOperation({
+    summary: 'The Chatham House group size in force (members only)',
+    description:
+      'A Chatham House label is shown only when at least minGroup members share it; otherwise a coarser one. 404 where the caller is not a member.',
+  })
+  chathamSettings(
+    @CurrentActor() actor: Actor,
+    @Param('slug') slug: string,
+  ): Promise<ChathamSettingsView & { canChange: boolean }> {
+    return this.chatham.settings(actor, slug);
+  }
+
+  @Patch('networks/:slug/chatham')
+  @ApiOperation({
+    summary: 'Raise the Chatham House group size (admins only)',
+    description:
+      'Never below the server’s CHATHAM_MIN_GROUP (400). Posts already written keep their labels. 403 for members who are not admins, 404 for non-members.',
+  })
+  updateChathamSettings(
+    @CurrentActor() actor: Actor,
+    @Param('slug') slug: string,
+    @Body() dto: UpdateChathamSettingsDto,
+  ): Promise<ChathamSettingsView & { canChange: boolean }> {
+    return this.chatham.updateSettings(actor, slug, dto);
+  }
 
   @Post('networks')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateNetworkDto): Promise<NetworkView> {

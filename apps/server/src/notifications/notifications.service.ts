@@ -105,7 +105,7 @@ export class NotificationsService {
       networkId: thread.networkId,
       subject: { type: 'thread', id: thread.id, title: thread.title },
       messageId: message.id,
-      actor: toAuthorView(thread.attribution, message.authorLabel, author),
+      actor: toAuthorView(thread.attribution, message.authorLabelCode, author),
       excerpt: excerpt(message.body),
     });
   }

@@ -9,14 +9,7 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import {
-  Ack,
-  attributionLabel,
-  DomainError,
-  MessageView,
-  PresenceView,
-  ROOM,
-} from '@tandem/domain';
+import { Ack, DomainError, MessageView, PresenceView, ROOM } from '@tandem/domain';
 import type { AccessTokenClaims } from '../auth/tokens';
 import { ChannelsService } from '../channels/channels.service';
 import type { Actor } from '../platform/http/actor';
@@ -178,8 +171,6 @@ export class RealtimeGateway
       expiresAt: claims.exp,
       rooms: {},
       typingAs: {},
-      // For `typing` in Chatham threads, where only the label may show.
-      label: attributionLabel(user.organisation),
     };
     socket.data = data;
   }
@@ -267,7 +258,7 @@ export class RealtimeGateway
       const room = ROOM.thread(thread.id);
       socket.data.typingAs = {
         ...socket.data.typingAs,
-        [thread.id]: thread.attribution === 'chatham' ? socket.data.label : socket.data.displayName,
+        [thread.id]: thread.attribution === 'chatham' ? null : socket.data.displayName,
       };
       await this.enter(socket, room, { networkId: thread.networkId, channelId: thread.channelId });
       try {
@@ -325,7 +316,7 @@ export class RealtimeGateway
     socket
       .to(room)
       .except(ownRoom(room, socket.data.userId))
-      .emit('typing', { threadId, who: socket.data.typingAs[threadId] ?? 'Someone' });
+      .emit('typing', { threadId, who: socket.data.typingAs[threadId] ?? null });
   }
 
   @SubscribeMessage('read')
@@ -389,15 +380,24 @@ export class RealtimeGateway
       .map(([, scope]) => scope.channelId);
   }
 
-  /** Who is connected in a channel, across every server process (through the adapter). */
+  /**
+   * Who is connected in a channel, across every server process (through the adapter). In a
+   * channel that holds a Chatham House thread, only how many: names beside an anonymous post
+   * ("two people online, and a Regional government is typing") would say who wrote it.
+   */
   async broadcastPresence(channelId: string): Promise<PresenceView> {
     const room = ROOM.channel(channelId);
     const sockets = await this.server.in(room).fetchSockets();
     const online = new Map<string, string>();
     for (const remote of sockets) online.set(remote.data.userId, remote.data.displayName);
+    const countOnly = await this.sessions.channelHoldsChatham(channelId);
     const presence: PresenceView = {
       channelId,
-      online: [...online].map(([userId, displayName]) => ({ userId, displayName })),
+      online: countOnly
+        ? []
+        : [...online].map(([userId, displayName]) => ({ userId, displayName })),
+      count: online.size,
+      countOnly,
     };
     this.server.to(room).emit('presence', presence);
     return presence;

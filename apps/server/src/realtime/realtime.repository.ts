@@ -19,11 +19,20 @@ export class RealtimeRepository {
     return rows[0]?.live === true;
   }
 
-  /** The account with its organisation (for the Chatham label typing shows), or null. */
+  /** The account, or null. */
   userWithOrganisation(userId: string): Promise<UserEntity | null> {
-    return this.dataSource.manager.findOne(UserEntity, {
-      where: { id: userId },
-      relations: { organisation: true },
-    });
+    return this.dataSource.manager.findOne(UserEntity, { where: { id: userId } });
+  }
+
+  /**
+   * Whether the channel holds a Chatham House thread: its presence then tells how many are
+   * online, not who. Once true it stays true (threads keep their attribution).
+   */
+  async channelHoldsChatham(channelId: string): Promise<boolean> {
+    const rows: { chatham: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM threads WHERE channel_id = $1 AND attribution = 'chatham') AS chatham`,
+      [channelId],
+    );
+    return rows[0]?.chatham === true;
   }
 }

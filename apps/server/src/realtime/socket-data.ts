@@ -16,10 +16,11 @@ export interface SocketData {
   expiresAt: number;
   /** Every room joined through channel:join or thread:join (own rooms included), by scope. */
   rooms: Record<string, RoomScope>;
-  /** What `typing` shows for this user in each joined thread (a name, or a Chatham label). */
-  typingAs: Record<string, string>;
-  /** The Chatham label of the user's organisation (for typing in Chatham threads). */
-  label: string;
+  /**
+   * What `typing` shows for this user in each joined thread: their name, or null in a Chatham
+   * House thread, where typing says only that someone is.
+   */
+  typingAs: Record<string, string | null>;
 }
 
 /** Someone lost access to a network, or to one channel: their sockets leave what it covered. */

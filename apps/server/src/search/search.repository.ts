@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
+  LabelCode,
   SearchHit,
   SearchType,
   toAuthorFacts,
@@ -61,6 +62,7 @@ interface HitRow {
   channel_id: string | null;
   attribution: 'named' | 'chatham' | null;
   author_label: string | null;
+  author_label_code: LabelCode | null;
   author_id: string | null;
   author_name: string | null;
   author_handle: string | null;
@@ -96,7 +98,7 @@ export class SearchRepository {
     if (wanted.has('thread')) {
       parts.push(`(SELECT 'thread' AS type, t.id, t.title, t.title AS snippet_source,
           'simple'::regconfig AS snippet_config, t.network_id, t.id AS thread_id, t.channel_id,
-          t.attribution, t.author_label, t.author_id,
+          t.attribution, t.author_label, t.author_label_code, t.author_id,
           ts_rank(t.tsv, ${SIMPLE_TSQUERY}) AS rank, t.created_at
         FROM threads t JOIN channels c ON c.id = t.channel_id
        WHERE t.tsv @@ ${SIMPLE_TSQUERY} AND ${THREAD_READABLE} ${inNetwork('t.network_id')}
@@ -105,7 +107,7 @@ export class SearchRepository {
     if (wanted.has('message')) {
       parts.push(`(SELECT 'message' AS type, m.id, t.title, m.body AS snippet_source,
           'simple'::regconfig AS snippet_config, t.network_id, m.thread_id, t.channel_id,
-          t.attribution, m.author_label, m.author_id,
+          t.attribution, m.author_label, m.author_label_code, m.author_id,
           ts_rank(m.tsv, ${SIMPLE_TSQUERY}) AS rank, m.created_at
         FROM messages m JOIN threads t ON t.id = m.thread_id JOIN channels c ON c.id = t.channel_id
        WHERE m.tsv @@ ${SIMPLE_TSQUERY} AND m.deleted_at IS NULL AND m.hidden_at IS NULL AND ${THREAD_READABLE} ${inNetwork('t.network_id')}
@@ -115,7 +117,7 @@ export class SearchRepository {
       parts.push(`(SELECT 'research' AS type, x.id, x.title,
           x.key_finding || ' ' || x.summary || ' ' || x.practice_implications AS snippet_source,
           x.search_config AS snippet_config, ${VISIBLE_NETWORK_ID}, NULL::uuid AS thread_id,
-          NULL::uuid AS channel_id, NULL AS attribution, NULL AS author_label, NULL::uuid AS author_id,
+          NULL::uuid AS channel_id, NULL AS attribution, NULL AS author_label, NULL AS author_label_code, NULL::uuid AS author_id,
           ts_rank(x.tsv, ${TSQUERY}) AS rank, x.created_at
         FROM research_summaries x
         LEFT JOIN network_memberships mem ON mem.network_id = x.network_id AND mem.user_id = $1
@@ -126,7 +128,7 @@ export class SearchRepository {
       parts.push(`(SELECT 'case_study' AS type, x.id, x.programme_name AS title,
           concat_ws(' ', x.summary, x.outcomes, x.evaluation, x.adaptation, x.two_way) AS snippet_source,
           x.search_config AS snippet_config, ${VISIBLE_NETWORK_ID}, NULL::uuid AS thread_id,
-          NULL::uuid AS channel_id, NULL AS attribution, NULL AS author_label, NULL::uuid AS author_id,
+          NULL::uuid AS channel_id, NULL AS attribution, NULL AS author_label, NULL AS author_label_code, NULL::uuid AS author_id,
           ts_rank(x.tsv, ${TSQUERY}) AS rank, x.created_at
         FROM case_studies x
         LEFT JOIN network_memberships mem ON mem.network_id = x.network_id AND mem.user_id = $1
@@ -139,7 +141,7 @@ export class SearchRepository {
       parts.push(`(SELECT 'entry' AS type, x.id, x.title,
           concat_ws(' ', x.content->>'summary', x.content->>'whatWasDone', x.content->>'whatWorked', x.content->>'adaptation', x.content->>'evaluation') AS snippet_source,
           x.search_config AS snippet_config, ${VISIBLE_NETWORK_ID}, NULL::uuid AS thread_id,
-          NULL::uuid AS channel_id, NULL AS attribution, NULL AS author_label, NULL::uuid AS author_id,
+          NULL::uuid AS channel_id, NULL AS attribution, NULL AS author_label, NULL AS author_label_code, NULL::uuid AS author_id,
           ts_rank(x.tsv, ${TSQUERY}) AS rank, x.created_at
         FROM (SELECT e.id, e.network_id, v.title, v.search_config, v.content, v.tsv, v.published_at AS created_at
                 FROM entries e
@@ -153,7 +155,7 @@ export class SearchRepository {
     if (networkSlug) params.push(networkSlug);
     const rows: HitRow[] = await this.dataSource.query(
       `SELECT hit.type, hit.id, hit.title, hit.network_id, hit.thread_id, hit.channel_id,
-              hit.attribution, hit.author_label, hit.author_id, hit.rank, hit.created_at,
+              hit.attribution, hit.author_label, hit.author_label_code, hit.author_id, hit.rank, hit.created_at,
               u.display_name AS author_name, u.handle AS author_handle,
               ts_headline(hit.snippet_config, hit.snippet_source,
                 CASE WHEN hit.type IN ('thread', 'message') THEN ${SIMPLE_TSQUERY} ELSE ${TSQUERY} END,
@@ -174,7 +176,7 @@ function toHit(row: HitRow): SearchHit {
     discussion && row.attribution
       ? toAuthorView(
           row.attribution,
-          row.author_label ?? '',
+          row.author_label_code ?? 'member',
           toAuthorFacts(row.author_id, row.author_name, row.author_handle),
         )
       : null;

@@ -153,7 +153,11 @@ describe('the channel page', () => {
                     id: 'thread-chatham',
                     title: 'What went wrong with our tender',
                     attribution: 'chatham',
-                    author: { kind: 'chatham', label: 'Local government' },
+                    author: {
+                      kind: 'chatham',
+                      label: 'Local government',
+                      labelCode: 'government.local',
+                    },
                   }),
                 ],
                 'page-2',
@@ -182,7 +186,7 @@ describe('the channel page', () => {
       id: 'thread-new',
       title: 'Tenders',
       attribution: 'chatham',
-      author: { kind: 'chatham', label: 'Local government' },
+      author: { kind: 'chatham', label: 'Local government', labelCode: 'government.local' },
       isMine: true,
     });
     const app = renderApp({

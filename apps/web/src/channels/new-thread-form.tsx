@@ -16,6 +16,7 @@ import { TopicsSelect } from '../discussions/topics';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { ChoiceField } from '../forms/choice-field';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { ChannelAttributionPreview } from '../discussions/attribution-preview';
 import { createThread } from './channels-api';
 
 const FIELDS = ['title', 'body', 'attribution', 'topics'] as const;
@@ -127,6 +128,7 @@ export function NewThreadForm({
               onChange={(value) => update('attribution', value)}
               error={errors.attribution}
             />
+            <ChannelAttributionPreview channelId={channelId} attribution={draft.attribution} />
             <TopicsSelect
               value={draft.topics}
               onChange={(topics) => update('topics', topics)}

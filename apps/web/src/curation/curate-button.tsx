@@ -10,6 +10,7 @@ import { queryKeys } from '../api/query-client';
 import { isContentLanguage } from '../library/form-parts';
 import { curateThread, entryKeys } from './entry-api';
 import { EvidencePicker } from './evidence-picker';
+import { PersonalDataFindings, personalDataFindings } from './personal-data-findings';
 
 /** For moderators on a thread: pick the messages to quote, and draft an entry from the thread. */
 export function CurateButton({ thread }: { thread: ThreadView }) {
@@ -22,11 +23,12 @@ export function CurateButton({ thread }: { thread: ThreadView }) {
   const language = i18n.language.slice(0, 2);
 
   const curate = useMutation({
-    mutationFn: (messageIds: string[]) =>
+    mutationFn: ({ messageIds, confirm }: { messageIds: string[]; confirm?: boolean }) =>
       curateThread(api, thread.id, {
         messageIds,
         phase,
         language: isContentLanguage(language) ? language : 'en',
+        ...(confirm ? { confirmPersonalData: true } : {}),
       }),
     onSuccess: async (entry) => {
       queryClient.setQueryData(entryKeys.entry(entry.id), entry);
@@ -57,10 +59,17 @@ export function CurateButton({ thread }: { thread: ThreadView }) {
           initial={[]}
           title={t('curation.curateTitle')}
           submitLabel={t('curation.createDraft')}
-          onSubmit={(messageIds) => curate.mutate(messageIds)}
+          onSubmit={(messageIds) => curate.mutate({ messageIds })}
           pending={curate.isPending}
-          error={curate.error}
+          error={personalDataFindings(curate.error).length > 0 ? null : curate.error}
         >
+          <PersonalDataFindings
+            error={curate.error}
+            pending={curate.isPending}
+            onConfirm={() =>
+              curate.variables && curate.mutate({ ...curate.variables, confirm: true })
+            }
+          />
           <Select
             label={t('curation.field.phase')}
             data={PHASES.map((value) => ({ value, label: t(`phase.${value}`) }))}

@@ -84,14 +84,19 @@ export const moveEntry = (
   api: ApiClient,
   id: string,
   action: EntryAction,
-  body: { note?: string } = {},
+  body: { note?: string; confirmPersonalData?: boolean } = {},
 ) => api.post<EntryView>(`${entryPath(id)}/${ACTION_PATH[action]}`, body);
 
 /** Drafts an entry from a thread, quoting the chosen messages. */
 export const curateThread = (
   api: ApiClient,
   threadId: string,
-  body: { messageIds: string[]; phase: Phase; language: ContentLanguage },
+  body: {
+    messageIds: string[];
+    phase: Phase;
+    language: ContentLanguage;
+    confirmPersonalData?: boolean;
+  },
 ) => api.post<EntryView>(`/threads/${encodeURIComponent(threadId)}/curate`, body);
 
 export const listEntryVersions = (api: ApiClient, id: string) =>

@@ -34,7 +34,7 @@ function makeEntry(overrides: Partial<EntryView> = {}): EntryView {
           messageId: 'm1',
           seq: 2,
           body: 'We phoned volunteers after week three.',
-          author: { kind: 'chatham', label: 'Local NGO' },
+          author: { kind: 'chatham', label: 'Local NGO', labelCode: 'ngo.local' },
           postedAt: '2026-03-01T10:00:00.000Z',
         },
       ],

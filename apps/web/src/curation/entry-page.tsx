@@ -44,6 +44,7 @@ import {
 import { EntryBadges } from './entry-badges';
 import { EntryResourcesBox } from './entry-resources-box';
 import { EvidenceQuotes } from './evidence-quotes';
+import { PersonalDataFindings, personalDataFindings } from './personal-data-findings';
 import { useEntryEvents } from './use-entry-events';
 
 /** `/entries/:id`: a best-practice entry, resources first; prints on A4 and exports. */
@@ -247,8 +248,13 @@ function WorkflowBar({ entry }: { entry: EntryView }) {
   const [confirmArchive, archiveDialog] = useDisclosure(false);
 
   const move = useMutation({
-    mutationFn: ({ action, body }: { action: EntryAction; body?: { note?: string } }) =>
-      moveEntry(api, entry.id, action, body),
+    mutationFn: ({
+      action,
+      body,
+    }: {
+      action: EntryAction;
+      body?: { note?: string; confirmPersonalData?: boolean };
+    }) => moveEntry(api, entry.id, action, body),
     onSuccess: async (updated, { action }) => {
       queryClient.setQueryData(entryKeys.entry(entry.id), updated);
       setNoteFor(null);
@@ -344,7 +350,21 @@ function WorkflowBar({ entry }: { entry: EntryView }) {
               onChange={(event) => setNote(event.currentTarget.value)}
               data-autofocus
             />
-            <ApiErrorAlert error={move.error} />
+            {personalDataFindings(move.error).length > 0 ? (
+              <PersonalDataFindings
+                error={move.error}
+                pending={move.isPending}
+                onConfirm={() =>
+                  noteFor &&
+                  move.mutate({
+                    action: noteFor,
+                    body: { note: note.trim() || undefined, confirmPersonalData: true },
+                  })
+                }
+              />
+            ) : (
+              <ApiErrorAlert error={move.error} />
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setNoteFor(null)}>
                 {t('curation.cancel')}

@@ -11,12 +11,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  ENTRY_LINKS_MAX,
-  quoteAttributionText,
-  type EntryLinkView,
-  type EntryView,
-} from '@tandem/domain';
+import { ENTRY_LINKS_MAX, type EntryLinkView, type EntryView } from '@tandem/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
@@ -24,6 +19,7 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { LibrarySearchFields, useLibrarySearch } from '../library/library-picker';
 import { entryKeys, updateEntry, type EntryChange } from './entry-api';
 import { EvidencePicker } from './evidence-picker';
+import { localQuoteAttribution, QuoteConsentBadge } from './evidence-quotes';
 
 /** A change to the entry's quotes or sources, saved at once; the open picker closes on success. */
 function useEntryPartChange(entry: EntryView, onSaved: () => void) {
@@ -82,7 +78,7 @@ function PartPanel({
 
 /** The quotes, saved at once: reorder, remove, or choose again from the thread. */
 export function EvidenceEditor({ entry, error }: { entry: EntryView; error?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [opened, picker] = useDisclosure(false);
   const quotes = entry.content.evidence;
   const ids = quotes.map((quote) => quote.messageId);
@@ -152,8 +148,9 @@ export function EvidenceEditor({ entry, error }: { entry: EntryView; error?: str
                 {quote.deleted ? t('curation.quoteDeleted') : quote.body}
               </Text>
               <Text size="xs" c="dimmed">
-                — {quoteAttributionText(quote.author)}
+                — {localQuoteAttribution(quote.author, i18n.language)}
               </Text>
+              <QuoteConsentBadge consent={quote.consent} />
             </Stack>
             <Group gap={2} wrap="nowrap">
               <ActionIcon

@@ -58,7 +58,7 @@ export function EvidencePicker({
   error: unknown;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const messages = useAllMessages(threadId, opened);
   const [chosen, setChosen] = useState<string[]>(initial);
@@ -107,7 +107,7 @@ export function EvidencePicker({
                     label={
                       message.deleted
                         ? t('curation.deletedMessage')
-                        : `${authorName(message.author)}: ${excerpt(message.body, 160)}`
+                        : `${authorName(message.author, i18n.language)}: ${excerpt(message.body, 160)}`
                     }
                     description={formatDateTime(message.createdAt)}
                     styles={{ label: { overflowWrap: 'anywhere' } }}

@@ -4,7 +4,12 @@ import { AuthorLine, ChathamBadge, ChathamNotice } from './author';
 
 describe('authors and the Chatham House marking', () => {
   it('shows a Chatham House author by label only, with a "You" marker on their own posts', () => {
-    renderUi(<AuthorLine author={{ kind: 'chatham', label: 'Local government' }} isMine />);
+    renderUi(
+      <AuthorLine
+        author={{ kind: 'chatham', label: 'Local government', labelCode: 'government.local' }}
+        isMine
+      />,
+    );
     expect(screen.getByText('Local government')).toBeInTheDocument();
     expect(screen.getByText('You')).toBeInTheDocument();
   });
@@ -18,6 +23,7 @@ describe('authors and the Chatham House marking', () => {
           displayName: 'Jonas Weber',
           handle: 'jonas-weber',
           organisationLabel: 'National NGO',
+          organisationLabelCode: 'ngo.national',
         }}
         isMine={false}
       />,

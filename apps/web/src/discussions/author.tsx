@@ -1,5 +1,5 @@
 import { Alert, Badge, Group, Text, Tooltip } from '@mantine/core';
-import type { AuthorView } from '@tandem/domain';
+import { type AuthorView, renderLabel } from '@tandem/domain';
 import { useTranslation } from 'react-i18next';
 
 /** The badge every Chatham House thread carries, wherever it is listed or shown. */
@@ -27,12 +27,12 @@ export function ChathamNotice() {
 
 /** An author as the viewer may see them: a label in Chatham House threads, else name and organisation. */
 export function AuthorLine({ author, isMine }: { author: AuthorView; isMine: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Group gap={6} wrap="wrap" component="span" style={{ minWidth: 0 }}>
       {author.kind === 'chatham' ? (
-        <Text span fw={600} size="sm">
-          {author.label}
+        <Text span fw={600} size="sm" data-label-code={author.labelCode}>
+          {chathamLabel(author, i18n.language)}
         </Text>
       ) : (
         <>
@@ -41,7 +41,9 @@ export function AuthorLine({ author, isMine }: { author: AuthorView; isMine: boo
           </Text>
           {author.organisationLabel && (
             <Text span size="xs" c="dimmed">
-              {author.organisationLabel}
+              {author.organisationLabelCode
+                ? renderLabel(author.organisationLabelCode, i18n.language)
+                : author.organisationLabel}
             </Text>
           )}
         </>
@@ -55,7 +57,19 @@ export function AuthorLine({ author, isMine }: { author: AuthorView; isMine: boo
   );
 }
 
+/**
+ * A Chatham House label in the interface language, from its code (the texts live in
+ * @tandem/domain, shared with the server). Notifications stored before labels had codes carry
+ * only the server's English text.
+ */
+export function chathamLabel(
+  author: Extract<AuthorView, { kind: 'chatham' }>,
+  language: string,
+): string {
+  return author.labelCode ? renderLabel(author.labelCode, language) : author.label;
+}
+
 /** The author as plain text, for sentences and announcements. */
-export function authorName(author: AuthorView): string {
-  return author.kind === 'chatham' ? author.label : author.displayName;
+export function authorName(author: AuthorView, language = 'en'): string {
+  return author.kind === 'chatham' ? chathamLabel(author, language) : author.displayName;
 }

@@ -35,7 +35,10 @@ function open(extra = {}) {
     },
     socketHandlers: {
       'thread:join': () => ({ ok: true, missed: [], hasMore: false }),
-      'channel:join': ({ channelId }) => ({ ok: true, presence: { channelId, online: [] } }),
+      'channel:join': ({ channelId }) => ({
+        ok: true,
+        presence: { channelId, online: [], count: 0, countOnly: false },
+      }),
       read: () => ({ ok: true }),
     },
   });

@@ -42,6 +42,8 @@ function handlers(overrides: FakeServerHandlers = {}): FakeServerHandlers {
           { userId: 'user-amira', displayName: 'Amira Haddad' },
           { userId: 'user-jonas', displayName: 'Jonas Weber' },
         ],
+        count: 2,
+        countOnly: false,
       },
     }),
     read: () => ({ ok: true }),
@@ -435,7 +437,11 @@ describe('the thread page', () => {
   });
 
   it('marks a Chatham House thread and shows authors by label only', async () => {
-    const chatham = { kind: 'chatham' as const, label: 'Local government' };
+    const chatham = {
+      kind: 'chatham' as const,
+      label: 'Local government',
+      labelCode: 'government.local' as const,
+    };
     renderApp({
       route: ROUTE,
       session: makeSession(),
@@ -455,6 +461,39 @@ describe('the thread page', () => {
     expect(screen.queryByText('Jonas Weber')).not.toBeInTheDocument();
     // Presence shows how many, not who, beside a Chatham House conversation.
     expect(await screen.findByText('Others online in this channel: 1')).toBeInTheDocument();
+  });
+
+  it('tells the author the label their next post will carry, and shows anonymous typing', async () => {
+    const chatham = { kind: 'chatham' as const, label: 'A member', labelCode: 'member' as const };
+    const app = renderApp({
+      route: ROUTE,
+      session: makeSession(),
+      routes: routes(
+        makeThread({ attribution: 'chatham', author: chatham }),
+        [makeMessage(1, { author: chatham })],
+        'member',
+        {
+          [`GET /api/threads/${THREAD_ID}/attribution-preview`]: reply(200, {
+            attribution: 'chatham',
+            label: 'Government',
+            labelCode: 'government',
+            fineLabelCode: 'government.regional',
+            fineLabel: 'Regional government',
+            reason: 'coarsened',
+            minGroup: 3,
+          }),
+        },
+      ),
+      socketHandlers: handlers(),
+    });
+    const preview = await screen.findByTestId('attribution-preview');
+    expect(preview).toHaveTextContent(
+      'Your post will appear as: Government — fewer than 3 members share “Regional government”',
+    );
+    const socket = app.socket();
+    await waitFor(() => expect(socket.emittedOf('thread:join').length).toBeGreaterThan(0));
+    act(() => socket.serverEmit('typing', { threadId: THREAD_ID, who: null }));
+    expect(screen.getByTestId('typing')).toHaveTextContent('Someone is typing…');
   });
 
   it('lets a moderator lock the thread, which closes the composer', async () => {

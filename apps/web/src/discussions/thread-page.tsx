@@ -38,6 +38,8 @@ import { lastSeq } from './message-store';
 import { MessageItem, PendingItem } from './message-item';
 import { ThreadLinks } from './thread-links';
 import { TopicBadges } from './topics';
+import { ThreadAttributionPreview } from './attribution-preview';
+import { ANONYMOUS_TYPIST } from './typing';
 import { useThreadMessages } from './use-thread-messages';
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -66,7 +68,7 @@ export function ThreadPage() {
 }
 
 function ThreadScreen({ thread }: { thread: ThreadView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApiClient();
   const queryClient = useQueryClient();
   const { socket } = useRealtime();
@@ -307,10 +309,15 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
       </Text>
       <VisuallyHidden role="status" aria-live="polite">
         {live.liveMessage &&
-          t('thread.newMessageFrom', { author: authorName(live.liveMessage.author) })}
+          t('thread.newMessageFrom', {
+            author: authorName(live.liveMessage.author, i18n.language),
+          })}
       </VisuallyHidden>
 
       {!canModerate && <SlowModeNotice seconds={channel.data?.slowModeSeconds ?? 0} />}
+      {!closedReason && (
+        <ThreadAttributionPreview threadId={thread.id} chatham={thread.attribution === 'chatham'} />
+      )}
       <Composer onSend={live.send} onTyping={live.notifyTyping} closedReason={closedReason} />
     </Stack>
   );
@@ -318,6 +325,8 @@ function ThreadScreen({ thread }: { thread: ThreadView }) {
 
 function typingSentence(names: string[], t: TFunction): string {
   if (names.length === 0) return '';
+  // In a Chatham House thread typing is anonymous: one "someone", however many type.
+  if (names.includes(ANONYMOUS_TYPIST)) return t('thread.typingSomeone');
   if (names.length === 1) return t('thread.typingOne', { name: names[0] });
   if (names.length === 2) {
     return t('thread.typingTwo', { first: names[0], second: names[1] });
@@ -341,15 +350,19 @@ function PresenceLine({
   const { t } = useTranslation();
   if (!presence) return <span />;
   const others = presence.online.filter((person) => person.userId !== myId);
+  // The server sends no names for a channel holding a Chatham House thread: only the count,
+  // which includes this viewer.
+  const anonymous = countOnly || presence.countOnly;
+  const otherCount = presence.countOnly ? Math.max(0, presence.count - 1) : others.length;
   return (
     <Text size="sm" c="dimmed" data-testid="presence">
       <Text span c="green" aria-hidden>
         ●{' '}
       </Text>
-      {others.length === 0
+      {otherCount === 0
         ? t('thread.onlineAlone')
-        : countOnly
-          ? t('thread.onlineCount', { count: others.length })
+        : anonymous
+          ? t('thread.onlineCount', { count: otherCount })
           : t('thread.online', { names: others.map((person) => person.displayName).join(', ') })}
     </Text>
   );

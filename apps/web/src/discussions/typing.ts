@@ -8,7 +8,13 @@ export function shouldSendTyping(lastSentAt: number | null, now: number): boolea
   return lastSentAt === null || now - lastSentAt >= TYPING_SEND_INTERVAL_MS;
 }
 
-/** Who is typing: a display name (or Chatham label) and when that stops being shown. */
+/**
+ * Who is typing in a Chatham House thread: the server says only that someone is (no name,
+ * handle or label), so every such signal shares this key and reads "Someone is typing…".
+ */
+export const ANONYMOUS_TYPIST = '';
+
+/** Who is typing: a display name (or ANONYMOUS_TYPIST) and when that stops being shown. */
 export type TypingMap = Readonly<Record<string, number>>;
 
 export function noteTyping(map: TypingMap, who: string, now: number): TypingMap {

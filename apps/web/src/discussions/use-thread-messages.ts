@@ -13,7 +13,14 @@ import {
   type MessageStoreAction,
 } from './message-store';
 import { failureFromError } from './send-failure';
-import { noteTyping, shouldSendTyping, typingNames, withoutTyping, type TypingMap } from './typing';
+import {
+  ANONYMOUS_TYPIST,
+  noteTyping,
+  shouldSendTyping,
+  typingNames,
+  withoutTyping,
+  type TypingMap,
+} from './typing';
 
 /** How many of the latest messages a thread opens with; earlier ones load on request. */
 export const INITIAL_WINDOW = 50;
@@ -160,11 +167,18 @@ export function useThreadMessages(threadId: string, initialLastSeq: number, init
     const onNew = (message: MessageView) => {
       if (message.threadId !== threadId) return;
       onMessage(message);
-      setTyping((map) => withoutTyping(map, authorName(message.author)));
+      // A Chatham House post ends the anonymous "someone is typing" too.
+      setTyping((map) =>
+        withoutTyping(
+          map,
+          message.author.kind === 'chatham' ? ANONYMOUS_TYPIST : authorName(message.author),
+        ),
+      );
       if (!message.isMine) setLiveMessage(message);
     };
-    const onTyping = ({ threadId: about, who }: { threadId: string; who: string }) => {
-      if (about === threadId) setTyping((map) => noteTyping(map, who, Date.now()));
+    const onTyping = ({ threadId: about, who }: { threadId: string; who: string | null }) => {
+      if (about === threadId)
+        setTyping((map) => noteTyping(map, who ?? ANONYMOUS_TYPIST, Date.now()));
     };
     socket.on('connect', join);
     socket.on('message:new', onNew);

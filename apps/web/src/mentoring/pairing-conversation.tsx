@@ -23,7 +23,7 @@ export function PairingConversation({ threadId, closed }: { threadId: string; cl
 }
 
 function Conversation({ thread, closed }: { thread: ThreadView; closed: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const live = useThreadMessages(thread.id, thread.lastSeq, thread.lastChange);
   useChannelRoom(thread.channelId);
   const { store } = live;
@@ -75,7 +75,9 @@ function Conversation({ thread, closed }: { thread: ThreadView; closed: boolean 
       </Text>
       <VisuallyHidden role="status" aria-live="polite">
         {live.liveMessage &&
-          t('thread.newMessageFrom', { author: authorName(live.liveMessage.author) })}
+          t('thread.newMessageFrom', {
+            author: authorName(live.liveMessage.author, i18n.language),
+          })}
       </VisuallyHidden>
       <Composer
         onSend={live.send}

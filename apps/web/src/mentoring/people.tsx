@@ -1,17 +1,24 @@
 import { Group, Text } from '@mantine/core';
-import type { MentoringPersonView, PairingState, SuggestionReason } from '@tandem/domain';
+import {
+  attributionLabel,
+  type MentoringPersonView,
+  type PairingState,
+  type SuggestionReason,
+} from '@tandem/domain';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** "Name — Organisation (label, country)". */
 export function PersonLine({ person }: { person: MentoringPersonView }) {
+  const { i18n } = useTranslation();
   return (
     <Text size="sm" component="span" style={{ overflowWrap: 'anywhere' }}>
       <strong>{person.displayName}</strong>
       {person.organisation && (
         <>
           {' — '}
-          {person.organisation.name} ({person.organisation.label}, {person.organisation.country})
+          {person.organisation.name} ({attributionLabel(person.organisation, i18n.language)},{' '}
+          {person.organisation.country})
         </>
       )}
     </Text>

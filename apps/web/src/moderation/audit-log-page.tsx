@@ -36,6 +36,7 @@ const ACTION_LABELS = {
   'entry.archived': 'audit.actions.entry_archived',
   'entry.revised': 'audit.actions.entry_revised',
   'network.public_entries_changed': 'audit.actions.network_public_entries_changed',
+  'network.chatham_min_group_changed': 'audit.actions.network_chatham_min_group_changed',
 } as const satisfies Record<AuditAction, `audit.actions.${string}`>;
 
 /** `/networks/:slug/audit-log`: what moderators and admins did, for the network's admins. */

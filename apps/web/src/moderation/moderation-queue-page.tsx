@@ -69,7 +69,7 @@ export function ModerationQueuePage() {
 }
 
 function QueueItem({ slug, item }: { slug: string; item: ModerationQueueItem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApiClient();
   const queryClient = useQueryClient();
   const formatDateTime = useFormatDateTime();
@@ -167,7 +167,9 @@ function QueueItem({ slug, item }: { slug: string; item: ModerationQueueItem }) 
           gap="xs"
           wrap="wrap"
           role="group"
-          aria-label={t('moderation.actionsFor', { author: authorName(message.author) })}
+          aria-label={t('moderation.actionsFor', {
+            author: authorName(message.author, i18n.language),
+          })}
         >
           {message.hidden ? (
             <Button

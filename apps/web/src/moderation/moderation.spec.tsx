@@ -30,7 +30,7 @@ const handlers = {
   'thread:join': () => ({ ok: true as const, missed: [], hasMore: false }),
   'channel:join': ({ channelId }: { channelId: string }) => ({
     ok: true as const,
-    presence: { channelId, online: [] },
+    presence: { channelId, online: [], count: 0, countOnly: false },
   }),
   read: () => ({ ok: true as const }),
 };
@@ -172,7 +172,7 @@ describe('the moderation queue', () => {
       id: 'message-9',
       seq: 9,
       body: 'Call our client on 0612 345',
-      author: { kind: 'chatham', label: 'Local NGO' },
+      author: { kind: 'chatham', label: 'Local NGO', labelCode: 'ngo.local' },
       hidden: false,
       deleted: false,
       edited: false,

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import {
   atLeast,
+  attributionLabel,
   type MemberView,
   type NetworkRole,
   type Page,
@@ -22,7 +23,7 @@ import { SuspendControl, useSuspensions } from '../moderation/suspensions';
 import { changeMemberRole, listMembers, removeMember } from './networks-api';
 
 export function MembersSection({ slug, myRole }: { slug: string; myRole: NetworkRole }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApiClient();
   const queryClient = useQueryClient();
   const formatDate = useFormatDate();
@@ -100,7 +101,7 @@ export function MembersSection({ slug, myRole }: { slug: string; myRole: Network
                     </Text>
                     <Text size="sm" c="dimmed">
                       {member.organisation
-                        ? `${member.organisation.name} · ${member.organisation.label}`
+                        ? `${member.organisation.name} · ${attributionLabel(member.organisation, i18n.language)}`
                         : t('network.noOrganisation')}
                     </Text>
                     <Text size="xs" c="dimmed">

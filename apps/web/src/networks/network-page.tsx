@@ -12,6 +12,7 @@ import { queryKeys } from '../api/query-client';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { ErrorState, PageLoader } from '../layout/page-states';
 import { ModerationLinks } from '../moderation/moderation-links';
+import { ChathamSettingsSection } from './chatham-settings-section';
 import { InvitationsSection } from './invitations-section';
 import { InviteForm } from './invite-form';
 import { MembersSection } from './members-section';
@@ -123,6 +124,8 @@ export function NetworkPage() {
       {role && <ChannelsSection slug={slug} myRole={role} />}
 
       <EntriesSection slug={slug} myRole={role} />
+
+      {role && <ChathamSettingsSection slug={slug} />}
 
       {role ? (
         <MembersSection slug={slug} myRole={role} />

@@ -67,7 +67,7 @@ describe('the notification bell', () => {
         makeNotification({
           id: 'notification-2',
           subject: { type: 'thread', id: 'thread-9', title: 'Tenders' },
-          actor: { kind: 'chatham', label: 'National NGO' },
+          actor: { kind: 'chatham', label: 'National NGO', labelCode: 'ngo.national' },
         }),
       );
     });

@@ -23,6 +23,7 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDateTime } from '../layout/format';
 import { useRealtime } from '../realtime/realtime-context';
 import { notificationPath } from './notification-links';
+import { QuoteConsentPrompt } from '../settings/quote-consent';
 import {
   listNotifications,
   markAllNotificationsRead,
@@ -72,7 +73,7 @@ function BellIcon() {
 
 /** Notifications, live: a count on the bell, the list in a popover, each linking to its subject. */
 export function NotificationBell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApiClient();
   const queryClient = useQueryClient();
   const { socket } = useRealtime();
@@ -218,7 +219,13 @@ export function NotificationBell() {
                     >
                       <Anchor
                         component={Link}
-                        to={notificationPath(item.subject)}
+                        to={
+                          // The quoted author may not be able to open a draft entry: their
+                          // requests are listed (and answered) on the settings page.
+                          item.kind === 'quote_consent_requested'
+                            ? '/settings#quote-consents'
+                            : notificationPath(item.subject)
+                        }
                         size="sm"
                         onClick={() => {
                           if (!item.readAt) markRead.mutate(item.id);
@@ -227,7 +234,7 @@ export function NotificationBell() {
                         style={{ overflowWrap: 'anywhere' }}
                       >
                         {t(`notifications.kind.${item.kind}`, {
-                          actor: item.actor ? authorName(item.actor) : '',
+                          actor: item.actor ? authorName(item.actor, i18n.language) : '',
                           title: item.subject.title,
                         })}
                       </Anchor>
@@ -235,6 +242,9 @@ export function NotificationBell() {
                         <Text size="xs" c="dimmed" lineClamp={2}>
                           {item.excerpt}
                         </Text>
+                      )}
+                      {item.kind === 'quote_consent_requested' && item.messageId && (
+                        <QuoteConsentPrompt entryId={item.subject.id} messageId={item.messageId} />
                       )}
                       <Group gap="xs" justify="space-between">
                         <Text size="xs" c="dimmed">

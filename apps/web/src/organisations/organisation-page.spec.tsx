@@ -38,7 +38,7 @@ describe('organisation page', () => {
     expect(await screen.findByTestId('attribution-label')).toHaveTextContent('Local government');
     expect(
       screen.getByText(
-        'In Chatham House threads, your posts show this label instead of your name.',
+        /^In Chatham House threads, your posts show this label instead of your name — or a broader one/,
       ),
     ).toBeInTheDocument();
     expect(app.calls.find((call) => call.path === '/api/organisations')?.url).toBe(

@@ -15,7 +15,7 @@ import { OrganisationSummary } from './organisation-summary';
 import { chooseMyOrganisation } from './organisations-api';
 
 export function OrganisationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApiClient();
   const queryClient = useQueryClient();
   const { user } = useAuth();
@@ -56,7 +56,7 @@ export function OrganisationPage() {
               <Group gap="xs">
                 <Text size="sm">{t('organisation.labelIntro')}</Text>
                 <Badge variant="light" size="lg" tt="none" data-testid="attribution-label">
-                  {organisation.label}
+                  {attributionLabel(organisation, i18n.language)}
                 </Badge>
               </Group>
               <Text size="sm" c="dimmed">
@@ -77,7 +77,9 @@ export function OrganisationPage() {
             <>
               <Text>{t('organisation.none')}</Text>
               <Text size="sm" c="dimmed">
-                {t('organisation.noneExplanation', { label: attributionLabel(null) })}
+                {t('organisation.noneExplanation', {
+                  label: attributionLabel(null, i18n.language),
+                })}
               </Text>
             </>
           )}

@@ -55,7 +55,7 @@ describe('search snippets', () => {
               networkId: 'network-1',
               threadId: 'thread-1',
               channelId: 'channel-1',
-              author: { kind: 'chatham', label: 'Local NGO' },
+              author: { kind: 'chatham', label: 'Local NGO', labelCode: 'ngo.local' },
               rank: 0.5,
               createdAt: '2026-01-13T09:00:00.000Z',
             },

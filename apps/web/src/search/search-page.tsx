@@ -141,7 +141,7 @@ export function SearchPage() {
 }
 
 function SearchHitItem({ hit }: { hit: SearchHit }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   return (
     <Paper component="li" withBorder p="md" radius="md" data-testid="search-hit">
@@ -159,7 +159,7 @@ function SearchHitItem({ hit }: { hit: SearchHit }) {
         </Text>
         <Text size="xs" c="dimmed">
           {[
-            hit.author ? t('search.by', { author: authorName(hit.author) }) : null,
+            hit.author ? t('search.by', { author: authorName(hit.author, i18n.language) }) : null,
             formatDate(hit.createdAt),
           ]
             .filter(Boolean)

@@ -10,6 +10,7 @@ import { useAuth } from '../auth/auth-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors } from '../forms/field-errors';
 import { PasswordField } from '../forms/password-field';
+import { QuoteConsentSettings } from './quote-consent';
 import { deleteMyAccount, exportMyData } from './settings-api';
 
 const FIELDS = ['password'] as const;
@@ -23,6 +24,7 @@ export function SettingsPage() {
         {t('settings.title')}
       </Title>
       <DataDownload />
+      <QuoteConsentSettings />
       <AccountDeletion />
     </Stack>
   );

@@ -122,6 +122,14 @@ const messageIdRules = (): PropertyDecorator => (target, key) => {
 
 export class CurateThreadDto implements CurateThreadBody {
   @ApiPropertyOptional({
+    description:
+      'confirms that the likely personal data the check reported may be shared (else 400 listing it)',
+  })
+  @Omittable()
+  @IsBoolean({ message: 'confirmPersonalData must be true or false' })
+  confirmPersonalData?: boolean;
+
+  @ApiPropertyOptional({
     type: [String],
     description: 'messages of the thread to quote as evidence, in order',
   })
@@ -223,6 +231,14 @@ export class EntryLinkDto implements EntryLinkBody {
 }
 
 export class UpdateEntryDto implements UpdateEntryBody {
+  @ApiPropertyOptional({
+    description:
+      'confirms that the likely personal data the check reported may be shared (else 400 listing it)',
+  })
+  @Omittable()
+  @IsBoolean({ message: 'confirmPersonalData must be true or false' })
+  confirmPersonalData?: boolean;
+
   @ApiPropertyOptional()
   @Omittable()
   @Transform(trim)
@@ -303,6 +319,14 @@ export class RequestChangesDto implements RequestChangesBody {
 }
 
 export class PublishEntryDto implements PublishEntryBody {
+  @ApiPropertyOptional({
+    description:
+      'confirms that the likely personal data the check reported may be shared (else 400 listing it)',
+  })
+  @Omittable()
+  @IsBoolean({ message: 'confirmPersonalData must be true or false' })
+  confirmPersonalData?: boolean;
+
   @ApiPropertyOptional({ description: 'what changed in this version' })
   @Omittable()
   @Transform(trim)

@@ -18,6 +18,8 @@ import {
   type ThreadReadPayload,
   type ThreadRoomPayload,
   type Topic,
+  UI_LOCALES,
+  type UiLocale,
 } from '@tandem/domain';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -165,4 +167,20 @@ export class ThreadReadDto extends ThreadRoomDto implements ThreadReadPayload {
 export class ChannelRoomDto implements ChannelRoomPayload {
   @IsUUID('all', { message: 'channelId must be a UUID' })
   channelId: string;
+}
+
+export class AttributionPreviewQuery {
+  @ApiPropertyOptional({
+    enum: UI_LOCALES,
+    description: 'language of `label` (else the Accept-Language, else English)',
+  })
+  @IsOptional()
+  @IsIn(UI_LOCALES, { message: `lang must be one of: ${UI_LOCALES.join(', ')}` })
+  lang?: UiLocale;
+}
+
+export class ChannelAttributionPreviewQuery extends AttributionPreviewQuery {
+  @ApiProperty({ enum: ATTRIBUTIONS, description: 'how the new thread would sign its posts' })
+  @IsIn(ATTRIBUTIONS, { message: `attribution must be one of: ${ATTRIBUTIONS.join(', ')}` })
+  attribution: Attribution;
 }

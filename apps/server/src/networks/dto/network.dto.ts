@@ -12,9 +12,23 @@ import {
   type CreateNetworkBody,
   type NetworkRole,
   type NetworkVisibility,
+  CHATHAM_MIN_GROUP_CEILING,
+  CHATHAM_MIN_GROUP_FLOOR,
+  UpdateChathamSettingsBody,
 } from '@tandem/domain';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageQuery } from '../../platform/http/pagination';
 
 const trim = ({ value }: { value: unknown }): unknown =>
@@ -69,4 +83,19 @@ export class ChangeRoleDto implements ChangeRoleBody {
   @ApiProperty({ enum: NETWORK_ROLES })
   @IsIn(NETWORK_ROLES, { message: `role must be one of: ${NETWORK_ROLES.join(', ')}` })
   role: NetworkRole;
+}
+
+export class UpdateChathamSettingsDto implements UpdateChathamSettingsBody {
+  @ApiProperty({
+    description:
+      'how many members must share a Chatham House label for it to be shown; never below the server’s CHATHAM_MIN_GROUP',
+    minimum: CHATHAM_MIN_GROUP_FLOOR,
+    maximum: CHATHAM_MIN_GROUP_CEILING,
+  })
+  @IsInt({ message: 'minGroup must be a whole number' })
+  @Min(CHATHAM_MIN_GROUP_FLOOR, { message: `minGroup must be at least ${CHATHAM_MIN_GROUP_FLOOR}` })
+  @Max(CHATHAM_MIN_GROUP_CEILING, {
+    message: `minGroup must be at most ${CHATHAM_MIN_GROUP_CEILING}`,
+  })
+  minGroup: number;
 }

@@ -9,6 +9,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  CHATHAM_MIN_GROUP_CEILING,
+  CHATHAM_MIN_GROUP_DEFAULT,
+  CHATHAM_MIN_GROUP_FLOOR,
+} from '@tandem/domain';
 import { ConfigError, loadConfig, type AppConfig } from './configuration';
 
 type Env = Record<string, string | undefined>;
@@ -251,6 +256,27 @@ describe('rate rules', () => {
   });
 });
 
+describe('CHATHAM_MIN_GROUP', () => {
+  it('defaults to the domain’s group size and keeps the domain’s bounds', () => {
+    expect(load({ JWT_SECRET: SECRET }).chathamMinGroup).toBe(CHATHAM_MIN_GROUP_DEFAULT);
+    expect(load({ JWT_SECRET: SECRET, CHATHAM_MIN_GROUP: '5' }).chathamMinGroup).toBe(5);
+    expect(
+      load({ JWT_SECRET: SECRET, CHATHAM_MIN_GROUP: String(CHATHAM_MIN_GROUP_FLOOR) })
+        .chathamMinGroup,
+    ).toBe(CHATHAM_MIN_GROUP_FLOOR);
+    expect(
+      load({ JWT_SECRET: SECRET, CHATHAM_MIN_GROUP: String(CHATHAM_MIN_GROUP_CEILING) })
+        .chathamMinGroup,
+    ).toBe(CHATHAM_MIN_GROUP_CEILING);
+    expect(() =>
+      load({ JWT_SECRET: SECRET, CHATHAM_MIN_GROUP: String(CHATHAM_MIN_GROUP_FLOOR - 1) }),
+    ).toThrow(ConfigError);
+    expect(() =>
+      load({ JWT_SECRET: SECRET, CHATHAM_MIN_GROUP: String(CHATHAM_MIN_GROUP_CEILING + 1) }),
+    ).toThrow(ConfigError);
+  });
+});
+
 describe('invalid values throw a ConfigError naming the variable', () => {
   it.each([
     ['PORT', 'abc'],
@@ -281,6 +307,9 @@ describe('invalid values throw a ConfigError naming the variable', () => {
     ['REFRESH_TOKEN_TTL_DAYS', '366'],
     ['DATA_DIR', ''],
     ['DATA_DIR', '   '],
+    ['CHATHAM_MIN_GROUP', '1'],
+    ['CHATHAM_MIN_GROUP', '51'],
+    ['CHATHAM_MIN_GROUP', 'three'],
   ])('%s=%p', (variable, raw) => {
     const error = configError(() => load({ JWT_SECRET: SECRET, [variable]: raw }));
     expect(error.name).toBe('ConfigError');

@@ -86,6 +86,11 @@ export interface AppConfig {
   mailFrom: string;
   /** Defaults for every background job queue; a failed job is retried with backoff. */
   jobs: { retryLimit: number; retryDelaySeconds: number };
+  /**
+   * The least number of a network's members who must share a Chatham House label for it to be
+   * shown (else a coarser one is); a network's admins may raise it for their network.
+   */
+  chathamMinGroup: number;
 }
 
 export class ConfigError extends Error {
@@ -339,6 +344,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       // which outlasts SMTP greylisting and a mail server's restart.
       retryDelaySeconds: integer(env, 'JOB_RETRY_DELAY_SECONDS', 30, 1, 86400),
     },
+    // Default, floor and ceiling are CHATHAM_MIN_GROUP_DEFAULT, _FLOOR and _CEILING of
+    // libs/domain/src/chatham.ts, written out because this file loads where the domain alias
+    // does not resolve (the test suite's global setup); configuration.spec.ts compares them.
+    chathamMinGroup: integer(env, 'CHATHAM_MIN_GROUP', 3, 2, 50),
   };
 }
 

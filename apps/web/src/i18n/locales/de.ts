@@ -71,7 +71,7 @@ export const de: Messages = {
     none: 'Sie haben noch keine Organisation gewählt.',
     labelIntro: 'In Chatham-House-Diskussionen angezeigt als:',
     chathamExplanation:
-      'In Chatham-House-Diskussionen zeigen Ihre Beiträge diese Bezeichnung statt Ihres Namens.',
+      'In Chatham-House-Diskussionen zeigen Ihre Beiträge diese Bezeichnung statt Ihres Namens — oder eine allgemeinere („Öffentliche Verwaltung“, „Ein Mitglied“), wenn zu wenige Mitglieder des Netzwerks sie teilen. Jede Diskussion sagt es Ihnen vor dem Schreiben.',
     noneExplanation:
       'Solange Sie keine wählen, zeigen Chatham-House-Diskussionen Sie als „{{label}}“.',
     searchTitle: 'Ihre Organisation finden',
@@ -289,6 +289,7 @@ export const de: Messages = {
     typingOne: '{{name}} schreibt…',
     typingTwo: '{{first}} und {{second}} schreiben…',
     typingMany: 'Mehrere Personen schreiben…',
+    typingSomeone: 'Jemand schreibt…',
     online: 'In diesem Kanal online: {{names}}',
     onlineCount: 'Weitere Personen in diesem Kanal online: {{count}}',
     onlineAlone: 'Sonst ist niemand in diesem Kanal online.',
@@ -360,6 +361,8 @@ export const de: Messages = {
         '„{{title}}“, aus einer Diskussion mit Ihrem Beitrag aufbereitet, wurde von {{actor}} veröffentlicht',
       entry_submitted: '{{actor}} bittet um Prüfung von „{{title}}“',
       entry_changes_requested: '{{actor}} hat Änderungen an „{{title}}“ angefordert',
+      quote_consent_requested:
+        '{{actor}} möchte Ihre Nachricht in „{{title}}“ zitieren, einem Eintrag, der über das Netzwerk hinaus geteilt wird',
       message_flagged: 'Eine Nachricht in {{title}} wurde zur Prüfung gemeldet',
     },
     unread: 'Neu',
@@ -997,6 +1000,7 @@ export const de: Messages = {
       entry_archived: 'Eintrag archiviert',
       entry_revised: 'Überarbeitung eines Eintrags begonnen',
       network_public_entries_changed: 'Einstellung für öffentliche Einträge geändert',
+      network_chatham_min_group_changed: 'Chatham-House-Gruppengröße geändert',
     },
     subjects: {
       user: 'Mitglied',
@@ -1026,5 +1030,53 @@ export const de: Messages = {
     deleteConfirm: 'Mein Konto löschen',
     deleted: 'Ihr Konto ist gelöscht.',
     cancel: 'Abbrechen',
+  },
+  attributionPreview: {
+    appearAs: 'Ihr Beitrag erscheint als: {{label}}',
+    shared_one: 'mindestens {{count}} Mitglied des Netzwerks teilt diese Bezeichnung',
+    shared_other: 'mindestens {{count}} Mitglieder des Netzwerks teilen diese Bezeichnung',
+    coarsened_one: 'weniger als {{count}} Mitglied teilt „{{fine}}“',
+    coarsened_other: 'weniger als {{count}} Mitglieder teilen „{{fine}}“',
+    pooled_one:
+      'mit anderen zusammengefasst, damit jede Bezeichnung für mindestens {{count}} Mitglied steht',
+    pooled_other:
+      'mit anderen zusammengefasst, damit jede Bezeichnung für mindestens {{count}} Mitglieder steht',
+  },
+  chathamSettings: {
+    title: 'Chatham-House-Gruppengröße',
+    help: 'In Chatham-House-Diskussionen wird eine Organisationsart nur angezeigt, wenn mindestens so viele Mitglieder des Netzwerks sie teilen; sonst eine allgemeinere Bezeichnung („Öffentliche Verwaltung“, dann „Ein Mitglied“). Bereits geschriebene Beiträge behalten ihre Bezeichnung.',
+    label: 'Kleinste Gruppe hinter einer Bezeichnung',
+    save: 'Speichern',
+    saved: 'Gruppengröße gespeichert.',
+    minimum: 'Dieser Server verlangt mindestens {{min}}.',
+    inForce: 'Kleinste Gruppe hinter einer Bezeichnung: {{count}}',
+  },
+  quoteConsent: {
+    question: 'Dieses Zitat außerhalb des Netzwerks erlauben?',
+    allow: 'Erlauben',
+    refuse: 'Ablehnen',
+    allowed: 'Sie haben dieses Zitat erlaubt.',
+    refused: 'Sie haben dieses Zitat abgelehnt: Es bleibt aus dem heraus, was der Eintrag teilt.',
+    settingsTitle: 'Zitate Ihrer Nachrichten',
+    settingsHelp:
+      'Wenn eine Moderatorin oder ein Moderator eine Ihrer Nachrichten in einem Eintrag zitiert, der über das Netzwerk hinaus geteilt wird:',
+    choiceAsk: 'Jedes Mal fragen',
+    choiceAlways: 'Immer erlauben',
+    choiceNever: 'Nie erlauben',
+    saved: 'Ihre Wahl ist gespeichert.',
+    statePending: 'Wartet auf die Zustimmung der verfassenden Person',
+    stateGranted: 'Die verfassende Person hat das Zitat erlaubt',
+    stateRefused: 'Abgelehnt: nicht in der geteilten Fassung',
+  },
+  personalData: {
+    title: 'Dieser Text enthält möglicherweise personenbezogene Daten',
+    intro:
+      'Prüfen Sie jeden Fund unten. Bearbeiten Sie den Text oder wählen Sie andere Nachrichten, oder bestätigen Sie, dass er geteilt werden darf.',
+    kindEmail: 'E-Mail-Adresse',
+    kindPhone: 'Telefonnummer',
+    kindName: 'Name neben „{{role}}“',
+    kindAddress: 'Postanschrift',
+    confirm: 'Geprüft: weiter',
+    fieldQuote: 'Zitierte Nachricht',
   },
 };

@@ -68,7 +68,7 @@ export const fr: Messages = {
     none: 'Vous n’avez pas encore choisi d’organisation.',
     labelIntro: 'Affichée dans les fils Chatham House comme :',
     chathamExplanation:
-      'Dans les fils Chatham House, vos messages affichent ce libellé à la place de votre nom.',
+      'Dans les fils Chatham House, vos messages affichent ce libellé au lieu de votre nom — ou un libellé plus large (« Administration publique », « Un membre ») si trop peu de membres du réseau le partagent. Chaque fil vous l’indique avant que vous écriviez.',
     noneExplanation:
       'Tant que vous n’en avez pas choisi, les fils Chatham House vous présentent comme « {{label}} ».',
     searchTitle: 'Trouver votre organisation',
@@ -286,6 +286,7 @@ export const fr: Messages = {
     typingOne: '{{name}} est en train d’écrire…',
     typingTwo: '{{first}} et {{second}} sont en train d’écrire…',
     typingMany: 'Plusieurs personnes sont en train d’écrire…',
+    typingSomeone: 'Quelqu’un est en train d’écrire…',
     online: 'En ligne dans ce canal : {{names}}',
     onlineCount: 'Autres personnes en ligne dans ce canal : {{count}}',
     onlineAlone: 'Personne d’autre n’est en ligne dans ce canal.',
@@ -357,6 +358,8 @@ export const fr: Messages = {
         '« {{title}} », tirée d’une discussion à laquelle vous avez participé, a été publiée par {{actor}}',
       entry_submitted: '{{actor}} demande une relecture de « {{title}} »',
       entry_changes_requested: '{{actor}} demande des modifications à « {{title}} »',
+      quote_consent_requested:
+        '{{actor}} souhaite citer votre message dans « {{title}} », une fiche partagée hors du réseau',
       message_flagged: 'Un message de {{title}} a été signalé pour examen',
     },
     unread: 'Nouveau',
@@ -1000,6 +1003,7 @@ export const fr: Messages = {
       entry_archived: 'Fiche archivée',
       entry_revised: 'Révision de fiche commencée',
       network_public_entries_changed: 'Réglage des fiches publiques modifié',
+      network_chatham_min_group_changed: 'Taille de groupe Chatham House modifiée',
     },
     subjects: {
       user: 'Membre',
@@ -1029,5 +1033,56 @@ export const fr: Messages = {
     deleteConfirm: 'Supprimer mon compte',
     deleted: 'Votre compte est supprimé.',
     cancel: 'Annuler',
+  },
+  attributionPreview: {
+    appearAs: 'Votre message apparaîtra comme : {{label}}',
+    shared_one: 'au moins {{count}} membre du réseau partage ce libellé',
+    shared_many: 'au moins {{count}} de membres du réseau partagent ce libellé',
+    shared_other: 'au moins {{count}} membres du réseau partagent ce libellé',
+    coarsened_one: 'moins de {{count}} membre partage « {{fine}} »',
+    coarsened_many: 'moins de {{count}} de membres partagent « {{fine}} »',
+    coarsened_other: 'moins de {{count}} membres partagent « {{fine}} »',
+    pooled_one: 'regroupé avec d’autres pour que chaque libellé désigne au moins {{count}} membre',
+    pooled_many:
+      'regroupé avec d’autres pour que chaque libellé désigne au moins {{count}} de membres',
+    pooled_other:
+      'regroupé avec d’autres pour que chaque libellé désigne au moins {{count}} membres',
+  },
+  chathamSettings: {
+    title: 'Taille de groupe Chatham House',
+    help: 'Dans les fils Chatham House, un type d’organisation n’est affiché que si au moins ce nombre de membres du réseau le partagent ; sinon un libellé plus large (« Administration publique », puis « Un membre »). Les messages déjà écrits gardent leur libellé.',
+    label: 'Plus petit groupe derrière un libellé',
+    save: 'Enregistrer',
+    saved: 'Taille de groupe enregistrée.',
+    minimum: 'Ce serveur exige au moins {{min}}.',
+    inForce: 'Plus petit groupe derrière un libellé : {{count}}',
+  },
+  quoteConsent: {
+    question: 'Autoriser cette citation hors du réseau ?',
+    allow: 'Autoriser',
+    refuse: 'Refuser',
+    allowed: 'Vous avez autorisé cette citation.',
+    refused: 'Vous avez refusé cette citation : elle ne figurera pas dans ce que la fiche partage.',
+    settingsTitle: 'Citations de vos messages',
+    settingsHelp:
+      'Quand un·e modérateur·rice cite l’un de vos messages dans une fiche partagée hors de son réseau :',
+    choiceAsk: 'Me demander à chaque fois',
+    choiceAlways: 'Toujours autoriser',
+    choiceNever: 'Ne jamais autoriser',
+    saved: 'Votre choix est enregistré.',
+    statePending: 'En attente du consentement de l’auteur·e',
+    stateGranted: 'L’auteur·e a autorisé cette citation',
+    stateRefused: 'L’auteur·e a refusé : retirée de la version partagée',
+  },
+  personalData: {
+    title: 'Ce texte contient peut-être des données personnelles',
+    intro:
+      'Vérifiez chaque élément ci-dessous. Modifiez le texte ou choisissez d’autres messages, ou confirmez qu’il peut être partagé.',
+    kindEmail: 'Adresse e-mail',
+    kindPhone: 'Numéro de téléphone',
+    kindName: 'Nom à côté de « {{role}} »',
+    kindAddress: 'Adresse postale',
+    confirm: 'J’ai vérifié : continuer',
+    fieldQuote: 'Message cité',
   },
 };

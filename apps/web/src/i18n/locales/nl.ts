@@ -68,7 +68,7 @@ export const nl: Messages = {
     none: 'Je hebt nog geen organisatie gekozen.',
     labelIntro: 'In Chatham House-discussies weergegeven als:',
     chathamExplanation:
-      'In Chatham House-discussies tonen je berichten dit label in plaats van je naam.',
+      'In Chatham House-discussies tonen je berichten deze aanduiding in plaats van je naam — of een bredere (‘Overheid’, ‘Een lid’) als te weinig leden van het netwerk haar delen. Elke discussie vertelt het je vóór je schrijft.',
     noneExplanation:
       'Zolang je geen organisatie hebt gekozen, tonen Chatham House-discussies je als ‘{{label}}’.',
     searchTitle: 'Je organisatie zoeken',
@@ -285,6 +285,7 @@ export const nl: Messages = {
     typingOne: '{{name}} is aan het typen…',
     typingTwo: '{{first}} en {{second}} zijn aan het typen…',
     typingMany: 'Meerdere mensen zijn aan het typen…',
+    typingSomeone: 'Iemand is aan het typen…',
     online: 'Online in dit kanaal: {{names}}',
     onlineCount: 'Anderen online in dit kanaal: {{count}}',
     onlineAlone: 'Niemand anders is online in dit kanaal.',
@@ -355,6 +356,8 @@ export const nl: Messages = {
         '{{actor}} heeft ‘{{title}}’ gepubliceerd, uitgewerkt uit een discussie waarin jij hebt geschreven',
       entry_submitted: '{{actor}} vraagt om beoordeling van ‘{{title}}’',
       entry_changes_requested: '{{actor}} vraagt om wijzigingen in ‘{{title}}’',
+      quote_consent_requested:
+        '{{actor}} wil je bericht citeren in ‘{{title}}’, een praktijkbeschrijving die buiten het netwerk wordt gedeeld',
       message_flagged: 'Een bericht in {{title}} is gemeld ter beoordeling',
     },
     unread: 'Nieuw',
@@ -992,6 +995,7 @@ export const nl: Messages = {
       entry_archived: 'Praktijkbeschrijving gearchiveerd',
       entry_revised: 'Herziening van praktijkbeschrijving gestart',
       network_public_entries_changed: 'Instelling voor openbare praktijkbeschrijvingen gewijzigd',
+      network_chatham_min_group_changed: 'Groepsgrootte voor Chatham House gewijzigd',
     },
     subjects: {
       user: 'Lid',
@@ -1020,5 +1024,52 @@ export const nl: Messages = {
     deleteConfirm: 'Mijn account verwijderen',
     deleted: 'Je account is verwijderd.',
     cancel: 'Annuleren',
+  },
+  attributionPreview: {
+    appearAs: 'Je bericht verschijnt als: {{label}}',
+    shared_one: 'minstens {{count}} lid van het netwerk deelt deze aanduiding',
+    shared_other: 'minstens {{count}} leden van het netwerk delen deze aanduiding',
+    coarsened_one: 'minder dan {{count}} lid deelt ‘{{fine}}’',
+    coarsened_other: 'minder dan {{count}} leden delen ‘{{fine}}’',
+    pooled_one: 'samengevoegd met anderen zodat elke aanduiding voor minstens {{count}} lid staat',
+    pooled_other:
+      'samengevoegd met anderen zodat elke aanduiding voor minstens {{count}} leden staat',
+  },
+  chathamSettings: {
+    title: 'Groepsgrootte voor Chatham House',
+    help: 'In Chatham House-discussies wordt een organisatietype alleen getoond als minstens zoveel leden van het netwerk het delen; anders een bredere aanduiding (‘Overheid’, daarna ‘Een lid’). Berichten die al geschreven zijn, houden hun aanduiding.',
+    label: 'Kleinste groep achter een aanduiding',
+    save: 'Opslaan',
+    saved: 'Groepsgrootte opgeslagen.',
+    minimum: 'Deze server vereist minstens {{min}}.',
+    inForce: 'Kleinste groep achter een aanduiding: {{count}}',
+  },
+  quoteConsent: {
+    question: 'Dit citaat buiten het netwerk toestaan?',
+    allow: 'Toestaan',
+    refuse: 'Weigeren',
+    allowed: 'Je hebt dit citaat toegestaan.',
+    refused: 'Je hebt dit citaat geweigerd: het blijft buiten wat de praktijkbeschrijving deelt.',
+    settingsTitle: 'Citaten uit je berichten',
+    settingsHelp:
+      'Als een moderator een van je berichten citeert in een praktijkbeschrijving die buiten het netwerk wordt gedeeld:',
+    choiceAsk: 'Vraag het me elke keer',
+    choiceAlways: 'Altijd toestaan',
+    choiceNever: 'Nooit toestaan',
+    saved: 'Je keuze is opgeslagen.',
+    statePending: 'Wacht op toestemming van de auteur',
+    stateGranted: 'De auteur heeft het citaat toegestaan',
+    stateRefused: 'De auteur weigerde: weggelaten uit de gedeelde versie',
+  },
+  personalData: {
+    title: 'Deze tekst bevat mogelijk persoonsgegevens',
+    intro:
+      'Controleer elke vondst hieronder. Pas de tekst aan of kies andere berichten, of bevestig dat hij gedeeld mag worden.',
+    kindEmail: 'E-mailadres',
+    kindPhone: 'Telefoonnummer',
+    kindName: 'Naam naast ‘{{role}}’',
+    kindAddress: 'Adres',
+    confirm: 'Gecontroleerd: doorgaan',
+    fieldQuote: 'Geciteerd bericht',
   },
 };

@@ -68,7 +68,7 @@ export const pl: Messages = {
     none: 'Nie wybrano jeszcze organizacji.',
     labelIntro: 'W wątkach na zasadzie Chatham House wyświetlana jako:',
     chathamExplanation:
-      'W wątkach na zasadzie Chatham House przy Twoich wpisach zamiast imienia i nazwiska widać tę etykietę.',
+      'W wątkach Chatham House Twoje wpisy pokazują to oznaczenie zamiast imienia i nazwiska — albo szersze („Administracja publiczna”, „Członek sieci”), jeśli ma je zbyt mało członków sieci. Każdy wątek mówi o tym, zanim coś napiszesz.',
     noneExplanation:
       'Dopóki nie wybierzesz organizacji, wątki na zasadzie Chatham House pokazują Cię jako „{{label}}”.',
     searchTitle: 'Znajdź swoją organizację',
@@ -285,6 +285,7 @@ export const pl: Messages = {
     typingOne: '{{name}} pisze…',
     typingTwo: '{{first}} i {{second}} piszą…',
     typingMany: 'Kilka osób pisze…',
+    typingSomeone: 'Ktoś pisze…',
     online: 'Online w tym kanale: {{names}}',
     onlineCount: 'Inne osoby online w tym kanale: {{count}}',
     onlineAlone: 'Poza Tobą nikogo nie ma teraz online w tym kanale.',
@@ -356,6 +357,8 @@ export const pl: Messages = {
         '{{actor}} publikuje opis dobrej praktyki „{{title}}”, opracowany na podstawie wątku z Twoim udziałem',
       entry_submitted: '{{actor}} prosi o recenzję opisu „{{title}}”',
       entry_changes_requested: '{{actor}} prosi o zmiany w opisie „{{title}}”',
+      quote_consent_requested:
+        '{{actor}} chce zacytować Twoją wiadomość w opisie „{{title}}”, udostępnianym poza siecią',
       message_flagged: 'Wiadomość w wątku {{title}} została zgłoszona do sprawdzenia',
     },
     unread: 'Nowe',
@@ -1003,6 +1006,7 @@ export const pl: Messages = {
       entry_archived: 'Archiwizacja opisu',
       entry_revised: 'Rozpoczęcie aktualizacji opisu',
       network_public_entries_changed: 'Zmiana ustawienia publicznych opisów',
+      network_chatham_min_group_changed: 'Zmiana wielkości grupy Chatham House',
     },
     subjects: {
       user: 'Członek',
@@ -1032,5 +1036,59 @@ export const pl: Messages = {
     deleteConfirm: 'Usuń moje konto',
     deleted: 'Twoje konto zostało usunięte.',
     cancel: 'Anuluj',
+  },
+  attributionPreview: {
+    appearAs: 'Twój wpis pojawi się jako: {{label}}',
+    shared_one: 'to oznaczenie ma co najmniej {{count}} członek sieci',
+    shared_few: 'to oznaczenie ma co najmniej {{count}} członków sieci',
+    shared_many: 'to oznaczenie ma co najmniej {{count}} członków sieci',
+    shared_other: 'to oznaczenie ma co najmniej {{count}} członka sieci',
+    coarsened_one: 'oznaczenie „{{fine}}” ma mniej niż {{count}} członek',
+    coarsened_few: 'oznaczenie „{{fine}}” ma mniej niż {{count}} członków',
+    coarsened_many: 'oznaczenie „{{fine}}” ma mniej niż {{count}} członków',
+    coarsened_other: 'oznaczenie „{{fine}}” ma mniej niż {{count}} członka',
+    pooled_one: 'zgrupowano z innymi, by każde oznaczenie obejmowało co najmniej {{count}} członka',
+    pooled_few:
+      'zgrupowano z innymi, by każde oznaczenie obejmowało co najmniej {{count}} członków',
+    pooled_many:
+      'zgrupowano z innymi, by każde oznaczenie obejmowało co najmniej {{count}} członków',
+    pooled_other:
+      'zgrupowano z innymi, by każde oznaczenie obejmowało co najmniej {{count}} członka',
+  },
+  chathamSettings: {
+    title: 'Wielkość grupy Chatham House',
+    help: 'W wątkach Chatham House typ organizacji jest pokazywany tylko wtedy, gdy ma go co najmniej tylu członków sieci; w przeciwnym razie szersze oznaczenie („Administracja publiczna”, potem „Członek sieci”). Już napisane wpisy zachowują swoje oznaczenia.',
+    label: 'Najmniejsza grupa za oznaczeniem',
+    save: 'Zapisz',
+    saved: 'Zapisano wielkość grupy.',
+    minimum: 'Ten serwer wymaga co najmniej: {{min}}.',
+    inForce: 'Najmniejsza grupa za oznaczeniem: {{count}}',
+  },
+  quoteConsent: {
+    question: 'Zezwolić na ten cytat poza siecią?',
+    allow: 'Zezwól',
+    refuse: 'Odmów',
+    allowed: 'Zezwolono na ten cytat.',
+    refused: 'Odmówiono zgody na cytat: nie znajdzie się w tym, co udostępnia opis.',
+    settingsTitle: 'Cytaty z Twoich wiadomości',
+    settingsHelp: 'Gdy moderator zacytuje Twoją wiadomość w opisie udostępnianym poza siecią:',
+    choiceAsk: 'Pytaj mnie za każdym razem',
+    choiceAlways: 'Zawsze zezwalaj',
+    choiceNever: 'Nigdy nie zezwalaj',
+    saved: 'Twój wybór został zapisany.',
+    statePending: 'Czeka na zgodę autora',
+    stateGranted: 'Autor zgodził się na cytat',
+    stateRefused: 'Autor odmówił: pominięto w udostępnianej wersji',
+  },
+  personalData: {
+    title: 'Ten tekst może zawierać dane osobowe',
+    intro:
+      'Sprawdź każde znalezisko poniżej. Popraw tekst lub wybierz inne wiadomości albo potwierdź, że można go udostępnić.',
+    kindEmail: 'Adres e-mail',
+    kindPhone: 'Numer telefonu',
+    kindName: 'Imię obok słowa „{{role}}”',
+    kindAddress: 'Adres',
+    confirm: 'Sprawdzone: dalej',
+    fieldQuote: 'Cytowana wiadomość',
   },
 };

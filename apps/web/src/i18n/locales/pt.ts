@@ -68,7 +68,7 @@ export const pt: Messages = {
     none: 'Ainda não escolheu nenhuma organização.',
     labelIntro: 'Nos tópicos Chatham House, aparece como:',
     chathamExplanation:
-      'Nos tópicos Chatham House, as suas mensagens mostram esta designação em vez do seu nome.',
+      'Nos tópicos Chatham House, as suas mensagens mostram esta designação em vez do seu nome — ou uma mais ampla («Administração pública», «Um membro») se poucos membros da rede a partilharem. Cada tópico indica-o antes de escrever.',
     noneExplanation:
       'Enquanto não escolher uma, nos tópicos Chatham House aparecerá como «{{label}}».',
     searchTitle: 'Encontrar a sua organização',
@@ -283,6 +283,7 @@ export const pt: Messages = {
     typingOne: '{{name}} está a escrever…',
     typingTwo: '{{first}} e {{second}} estão a escrever…',
     typingMany: 'Várias pessoas estão a escrever…',
+    typingSomeone: 'Alguém está a escrever…',
     online: 'Online neste canal: {{names}}',
     onlineCount: 'Outras pessoas online neste canal: {{count}}',
     onlineAlone: 'Mais ninguém está online neste canal.',
@@ -354,6 +355,8 @@ export const pt: Messages = {
         '{{actor}} publicou «{{title}}», elaborada a partir de um tópico em que participou',
       entry_submitted: '{{actor}} pede a revisão de «{{title}}»',
       entry_changes_requested: '{{actor}} pediu alterações a «{{title}}»',
+      quote_consent_requested:
+        '{{actor}} gostaria de citar a sua mensagem em «{{title}}», uma ficha partilhada fora da rede',
       message_flagged: 'Uma mensagem em {{title}} foi denunciada para revisão',
     },
     unread: 'Nova',
@@ -996,6 +999,7 @@ export const pt: Messages = {
       entry_archived: 'Ficha arquivada',
       entry_revised: 'Nova versão de ficha iniciada',
       network_public_entries_changed: 'Definição de fichas públicas alterada',
+      network_chatham_min_group_changed: 'Tamanho do grupo Chatham House alterado',
     },
     subjects: {
       user: 'Membro',
@@ -1025,5 +1029,57 @@ export const pt: Messages = {
     deleteConfirm: 'Eliminar a minha conta',
     deleted: 'A sua conta foi eliminada.',
     cancel: 'Cancelar',
+  },
+  attributionPreview: {
+    appearAs: 'A sua mensagem aparecerá como: {{label}}',
+    shared_one: 'pelo menos {{count}} membro da rede partilha esta designação',
+    shared_many: 'pelo menos {{count}} de membros da rede partilham esta designação',
+    shared_other: 'pelo menos {{count}} membros da rede partilham esta designação',
+    coarsened_one: 'menos de {{count}} membro partilha «{{fine}}»',
+    coarsened_many: 'menos de {{count}} de membros partilham «{{fine}}»',
+    coarsened_other: 'menos de {{count}} membros partilham «{{fine}}»',
+    pooled_one:
+      'agrupado com outros para que cada designação represente pelo menos {{count}} membro',
+    pooled_many:
+      'agrupado com outros para que cada designação represente pelo menos {{count}} de membros',
+    pooled_other:
+      'agrupado com outros para que cada designação represente pelo menos {{count}} membros',
+  },
+  chathamSettings: {
+    title: 'Tamanho do grupo Chatham House',
+    help: 'Nos tópicos Chatham House, um tipo de organização só é mostrado se pelo menos este número de membros da rede o partilhar; caso contrário, uma designação mais ampla («Administração pública», depois «Um membro»). As mensagens já escritas mantêm a sua designação.',
+    label: 'Grupo mínimo por trás de uma designação',
+    save: 'Guardar',
+    saved: 'Tamanho do grupo guardado.',
+    minimum: 'Este servidor exige pelo menos {{min}}.',
+    inForce: 'Grupo mínimo por trás de uma designação: {{count}}',
+  },
+  quoteConsent: {
+    question: 'Permitir esta citação fora da rede?',
+    allow: 'Permitir',
+    refuse: 'Recusar',
+    allowed: 'Permitiu esta citação.',
+    refused: 'Recusou esta citação: fica fora do que a ficha partilha.',
+    settingsTitle: 'Citações das suas mensagens',
+    settingsHelp:
+      'Quando um moderador citar uma das suas mensagens numa ficha partilhada fora da rede:',
+    choiceAsk: 'Perguntar-me sempre',
+    choiceAlways: 'Permitir sempre',
+    choiceNever: 'Nunca permitir',
+    saved: 'A sua escolha foi guardada.',
+    statePending: 'À espera do consentimento do autor',
+    stateGranted: 'O autor permitiu esta citação',
+    stateRefused: 'O autor recusou: fora da versão partilhada',
+  },
+  personalData: {
+    title: 'Este texto pode conter dados pessoais',
+    intro:
+      'Verifique cada ocorrência abaixo. Edite o texto ou escolha outras mensagens, ou confirme que pode ser partilhado.',
+    kindEmail: 'Endereço de e-mail',
+    kindPhone: 'Número de telefone',
+    kindName: 'Nome junto a «{{role}}»',
+    kindAddress: 'Morada',
+    confirm: 'Verifiquei: continuar',
+    fieldQuote: 'Mensagem citada',
   },
 };

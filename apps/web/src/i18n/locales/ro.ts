@@ -69,7 +69,7 @@ export const ro: Messages = {
     none: 'Nu v-ați ales încă o organizație.',
     labelIntro: 'Afișată în discuțiile Chatham House ca:',
     chathamExplanation:
-      'În discuțiile Chatham House, mesajele dvs. afișează această etichetă în locul numelui.',
+      'În discuțiile Chatham House, mesajele dvs. arată această etichetă în locul numelui — sau una mai largă („Administrație publică”, „Un membru”) dacă prea puțini membri ai rețelei o au. Fiecare discuție vă spune asta înainte să scrieți.',
     noneExplanation:
       'Până când vă alegeți o organizație, discuțiile Chatham House vă prezintă drept „{{label}}”.',
     searchTitle: 'Găsiți-vă organizația',
@@ -284,6 +284,7 @@ export const ro: Messages = {
     typingOne: '{{name}} scrie…',
     typingTwo: '{{first}} și {{second}} scriu…',
     typingMany: 'Mai multe persoane scriu…',
+    typingSomeone: 'Cineva scrie…',
     online: 'Prezenți acum în acest canal: {{names}}',
     onlineCount: 'Alte persoane prezente acum în acest canal: {{count}}',
     onlineAlone: 'Nimeni altcineva nu este prezent acum în acest canal.',
@@ -355,6 +356,8 @@ export const ro: Messages = {
         '„{{title}}”, fișă realizată pe baza unei discuții la care ați contribuit, a fost publicată de {{actor}}',
       entry_submitted: '{{actor}} solicită revizuirea fișei „{{title}}”',
       entry_changes_requested: '{{actor}} a cerut modificări la „{{title}}”',
+      quote_consent_requested:
+        '{{actor}} ar dori să citeze mesajul dvs. în „{{title}}”, o fișă distribuită în afara rețelei',
       message_flagged: 'Un mesaj din {{title}} a fost raportat spre verificare',
     },
     unread: 'Nou',
@@ -997,6 +1000,7 @@ export const ro: Messages = {
       entry_archived: 'Fișă arhivată',
       entry_revised: 'Actualizare de fișă începută',
       network_public_entries_changed: 'Setare pentru fișe publice modificată',
+      network_chatham_min_group_changed: 'Dimensiunea grupului Chatham House modificată',
     },
     subjects: {
       user: 'Membru',
@@ -1026,5 +1030,57 @@ export const ro: Messages = {
     deleteConfirm: 'Ștergeți contul meu',
     deleted: 'Contul dvs. a fost șters.',
     cancel: 'Anulați',
+  },
+  attributionPreview: {
+    appearAs: 'Mesajul dvs. va apărea ca: {{label}}',
+    shared_one: 'cel puțin {{count}} membru al rețelei are această etichetă',
+    shared_few: 'cel puțin {{count}} membri ai rețelei au această etichetă',
+    shared_other: 'cel puțin {{count}} de membri ai rețelei au această etichetă',
+    coarsened_one: 'mai puțin de {{count}} membru are eticheta „{{fine}}”',
+    coarsened_few: 'mai puțin de {{count}} membri au eticheta „{{fine}}”',
+    coarsened_other: 'mai puțin de {{count}} de membri au eticheta „{{fine}}”',
+    pooled_one:
+      'grupat cu alții, astfel încât fiecare etichetă să acopere cel puțin {{count}} membru',
+    pooled_few:
+      'grupat cu alții, astfel încât fiecare etichetă să acopere cel puțin {{count}} membri',
+    pooled_other:
+      'grupat cu alții, astfel încât fiecare etichetă să acopere cel puțin {{count}} de membri',
+  },
+  chathamSettings: {
+    title: 'Dimensiunea grupului Chatham House',
+    help: 'În discuțiile Chatham House, un tip de organizație apare doar dacă îl au cel puțin atâția membri ai rețelei; altfel apare o etichetă mai largă („Administrație publică”, apoi „Un membru”). Mesajele deja scrise își păstrează eticheta.',
+    label: 'Cel mai mic grup din spatele unei etichete',
+    save: 'Salvează',
+    saved: 'Dimensiunea grupului a fost salvată.',
+    minimum: 'Acest server cere cel puțin {{min}}.',
+    inForce: 'Cel mai mic grup din spatele unei etichete: {{count}}',
+  },
+  quoteConsent: {
+    question: 'Permiteți acest citat în afara rețelei?',
+    allow: 'Permite',
+    refuse: 'Refuză',
+    allowed: 'Ați permis acest citat.',
+    refused: 'Ați refuzat acest citat: nu va apărea în ce distribuie fișa.',
+    settingsTitle: 'Citate din mesajele dvs.',
+    settingsHelp:
+      'Când un moderator citează unul dintre mesajele dvs. într-o fișă distribuită în afara rețelei:',
+    choiceAsk: 'Întreabă-mă de fiecare dată',
+    choiceAlways: 'Permite întotdeauna',
+    choiceNever: 'Nu permite niciodată',
+    saved: 'Alegerea dvs. a fost salvată.',
+    statePending: 'Se așteaptă acordul autorului',
+    stateGranted: 'Autorul a permis citatul',
+    stateRefused: 'Autorul a refuzat: omis din versiunea distribuită',
+  },
+  personalData: {
+    title: 'Acest text poate conține date personale',
+    intro:
+      'Verificați fiecare element de mai jos. Modificați textul sau alegeți alte mesaje ori confirmați că poate fi distribuit.',
+    kindEmail: 'Adresă de e-mail',
+    kindPhone: 'Număr de telefon',
+    kindName: 'Nume lângă „{{role}}”',
+    kindAddress: 'Adresă poștală',
+    confirm: 'Am verificat: continuă',
+    fieldQuote: 'Mesaj citat',
   },
 };

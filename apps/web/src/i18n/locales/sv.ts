@@ -67,7 +67,7 @@ export const sv: Messages = {
     none: 'Du har inte valt någon organisation än.',
     labelIntro: 'Visas i Chatham House-trådar som:',
     chathamExplanation:
-      'I Chatham House-trådar visar dina inlägg den här beteckningen i stället för ditt namn.',
+      'I Chatham House-trådar visar dina inlägg den här beteckningen i stället för ditt namn — eller en bredare (”Myndighet”, ”En medlem”) om för få i nätverket delar den. Varje tråd talar om det innan du skriver.',
     noneExplanation:
       'Tills du har valt en organisation visas du i Chatham House-trådar som ”{{label}}”.',
     searchTitle: 'Hitta din organisation',
@@ -282,6 +282,7 @@ export const sv: Messages = {
     typingOne: '{{name}} skriver…',
     typingTwo: '{{first}} och {{second}} skriver…',
     typingMany: 'Flera personer skriver…',
+    typingSomeone: 'Någon skriver…',
     online: 'Online i kanalen: {{names}}',
     onlineCount: 'Andra online i kanalen: {{count}}',
     onlineAlone: 'Ingen annan är online i kanalen.',
@@ -351,6 +352,8 @@ export const sv: Messages = {
         '”{{title}}”, sammanställt från en tråd där du har skrivit, har publicerats av {{actor}}',
       entry_submitted: '{{actor}} ber om granskning av ”{{title}}”',
       entry_changes_requested: '{{actor}} har begärt ändringar i ”{{title}}”',
+      quote_consent_requested:
+        '{{actor}} vill citera ditt meddelande i ”{{title}}”, ett exempel som delas utanför nätverket',
       message_flagged: 'Ett inlägg i {{title}} har anmälts för granskning',
     },
     unread: 'Ny',
@@ -984,6 +987,7 @@ export const sv: Messages = {
       entry_archived: 'Exempel arkiverat',
       entry_revised: 'Revidering av exempel påbörjad',
       network_public_entries_changed: 'Inställningen för offentliga exempel ändrad',
+      network_chatham_min_group_changed: 'Gruppstorleken för Chatham House ändrad',
     },
     subjects: {
       user: 'Medlem',
@@ -1012,5 +1016,52 @@ export const sv: Messages = {
     deleteConfirm: 'Radera mitt konto',
     deleted: 'Ditt konto har raderats.',
     cancel: 'Avbryt',
+  },
+  attributionPreview: {
+    appearAs: 'Ditt inlägg visas som: {{label}}',
+    shared_one: 'minst {{count}} medlem i nätverket delar den här beteckningen',
+    shared_other: 'minst {{count}} medlemmar i nätverket delar den här beteckningen',
+    coarsened_one: 'färre än {{count}} medlem delar ”{{fine}}”',
+    coarsened_other: 'färre än {{count}} medlemmar delar ”{{fine}}”',
+    pooled_one: 'sammanslaget med andra så att varje beteckning står för minst {{count}} medlem',
+    pooled_other:
+      'sammanslaget med andra så att varje beteckning står för minst {{count}} medlemmar',
+  },
+  chathamSettings: {
+    title: 'Gruppstorlek för Chatham House',
+    help: 'I Chatham House-trådar visas en organisationstyp bara när minst så många medlemmar i nätverket delar den; annars en bredare beteckning (”Myndighet”, sedan ”En medlem”). Inlägg som redan skrivits behåller sina beteckningar.',
+    label: 'Minsta grupp bakom en beteckning',
+    save: 'Spara',
+    saved: 'Gruppstorleken är sparad.',
+    minimum: 'Den här servern kräver minst {{min}}.',
+    inForce: 'Minsta grupp bakom en beteckning: {{count}}',
+  },
+  quoteConsent: {
+    question: 'Tillåta det här citatet utanför nätverket?',
+    allow: 'Tillåt',
+    refuse: 'Avböj',
+    allowed: 'Du har tillåtit citatet.',
+    refused: 'Du har avböjt citatet: det tas inte med i det som exemplet delar.',
+    settingsTitle: 'Citat ur dina meddelanden',
+    settingsHelp:
+      'När en moderator citerar ett av dina meddelanden i ett exempel som delas utanför nätverket:',
+    choiceAsk: 'Fråga mig varje gång',
+    choiceAlways: 'Tillåt alltid',
+    choiceNever: 'Tillåt aldrig',
+    saved: 'Ditt val är sparat.',
+    statePending: 'Väntar på författarens samtycke',
+    stateGranted: 'Författaren har tillåtit citatet',
+    stateRefused: 'Författaren avböjde: utelämnat ur den delade versionen',
+  },
+  personalData: {
+    title: 'Texten kan innehålla personuppgifter',
+    intro:
+      'Kontrollera varje fynd nedan. Redigera texten eller välj andra meddelanden, eller bekräfta att den får delas.',
+    kindEmail: 'E-postadress',
+    kindPhone: 'Telefonnummer',
+    kindName: 'Namn bredvid ”{{role}}”',
+    kindAddress: 'Gatuadress',
+    confirm: 'Jag har kontrollerat: fortsätt',
+    fieldQuote: 'Citerat meddelande',
   },
 };
