@@ -42,6 +42,7 @@ import {
 import { MessageFlagEntity, NetworkSuspensionEntity } from './moderation/moderation.entities';
 import { installJobQueueSchema } from './platform/jobs/job-queue-database';
 import { MailOutbox1764730000000 } from './platform/database/migrations/1764730000000-mail-outbox';
+import { AccountSettings1764810000000 } from './platform/database/migrations/1764810000000-account-settings';
 
 export const ENTITIES = [
   AuditEntryEntity,
@@ -84,6 +85,7 @@ export const MIGRATIONS = [
   Curation1764500000000,
   Moderation1764600000000,
   MailOutbox1764730000000,
+  AccountSettings1764810000000,
 ];
 
 /**

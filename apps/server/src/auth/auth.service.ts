@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AuthResponse, conflict, normaliseEmail, unauthorized, UserView } from '@tandem/domain';
+import {
+  AuthResponse,
+  conflict,
+  initialLocale,
+  normaliseEmail,
+  unauthorized,
+  UserView,
+} from '@tandem/domain';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/http/actor';
 import { toUserView } from '../users/user-views';
@@ -14,6 +21,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { AccessTokenClaims, hashToken, newOpaqueToken } from './tokens';
 import { DomainEvents } from '../platform/events/domain-event-bus';
+import { EmailVerificationService } from './email-verification.service';
 
 @Injectable()
 export class AuthService {
@@ -26,10 +34,19 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly rateLimits: RateLimitService,
     private readonly events: DomainEvents,
+    private readonly emailVerification: EmailVerificationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async register(dto: RegisterDto, address: string): Promise<AuthResponse> {
+  /**
+   * Creates the account in the locale the form sent (else the browser's Accept-Language, else
+   * English) and mails a link to verify its address.
+   */
+  async register(
+    dto: RegisterDto,
+    address: string,
+    acceptLanguage: string | null,
+  ): Promise<AuthResponse> {
     const email = normaliseEmail(dto.email);
     const limits = this.config.rateLimits;
     await this.rateLimits.consume(
@@ -46,8 +63,16 @@ export class AuthService {
       throw conflict('An account with this email already exists; sign in instead');
     }
     const passwordHash = await hashPassword(dto.password);
-    const user = await this.users.create({ email, displayName: dto.displayName, passwordHash });
-    return this.issue(user, randomUUID());
+    const user = await this.users.create({
+      email,
+      displayName: dto.displayName,
+      passwordHash,
+      locale: initialLocale(dto.locale, acceptLanguage),
+    });
+    // Its own transaction, after the account's: the link and its mail commit together, and a
+    // failure here leaves an account whose owner can ask for the link again.
+    await this.emailVerification.sendForSignUp(user.id);
+    return this.issue(await this.users.getById(user.id), randomUUID());
   }
 
   async login(dto: LoginDto, address: string): Promise<AuthResponse> {

@@ -63,6 +63,14 @@ export interface AppConfig {
     refreshPerAddress: RateRule;
     postPerUser: RateRule;
     postPerUserPerThread: RateRule;
+    /** Account mail and changes (docs/accounts.md). */
+    passwordResetPerAccount: RateRule;
+    passwordResetPerAddress: RateRule;
+    accountTokensPerAddress: RateRule;
+    accountChangesPerAccount: RateRule;
+    accountMailPerAccount: RateRule;
+    accountMailPerAddress: RateRule;
+    invitationsPerAccount: RateRule;
   };
   /** Base of every link the server writes into a mail, without a trailing slash. */
   publicUrl: string;
@@ -286,6 +294,36 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       postPerUserPerThread: rateRule(env, 'RATE_LIMIT_POST_PER_THREAD', {
         limit: 20,
         windowSeconds: 60,
+      }),
+      // Account mail: a few per account (each one lands in someone's inbox), generous per
+      // address (a workshop behind one office address resets its passwords together).
+      passwordResetPerAccount: rateRule(env, 'RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT', {
+        limit: 3,
+        windowSeconds: 3600,
+      }),
+      passwordResetPerAddress: rateRule(env, 'RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS', {
+        limit: 100,
+        windowSeconds: 3600,
+      }),
+      accountTokensPerAddress: rateRule(env, 'RATE_LIMIT_ACCOUNT_TOKENS_PER_ADDRESS', {
+        limit: 100,
+        windowSeconds: 900,
+      }),
+      accountChangesPerAccount: rateRule(env, 'RATE_LIMIT_ACCOUNT_CHANGES_PER_ACCOUNT', {
+        limit: 30,
+        windowSeconds: 3600,
+      }),
+      accountMailPerAccount: rateRule(env, 'RATE_LIMIT_ACCOUNT_MAIL_PER_ACCOUNT', {
+        limit: 5,
+        windowSeconds: 3600,
+      }),
+      accountMailPerAddress: rateRule(env, 'RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS', {
+        limit: 100,
+        windowSeconds: 3600,
+      }),
+      invitationsPerAccount: rateRule(env, 'RATE_LIMIT_INVITATIONS_PER_ACCOUNT', {
+        limit: 100,
+        windowSeconds: 3600,
       }),
     },
     publicUrl: publicUrl.replace(/\/+$/, ''),
