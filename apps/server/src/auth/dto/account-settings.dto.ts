@@ -32,6 +32,12 @@ import {
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
+/** "FR " → "fr": codes are stored in lower case (anything not a string is left to fail). */
+const lowerCaseEach = ({ value }: { value: unknown }): unknown =>
+  Array.isArray(value)
+    ? value.map((item: unknown) => (typeof item === 'string' ? item.trim().toLowerCase() : item))
+    : value;
+
 /** Account tokens are 43 base64url characters; anything far from that is not one. */
 const TOKEN_LENGTH = { min: 16, max: 200 };
 
@@ -90,6 +96,7 @@ export class UpdateProfileDto implements UpdateProfileBody {
     description: 'ISO 639-1 codes of the languages this person reads',
   })
   @IsOptional()
+  @Transform(lowerCaseEach)
   @IsArray()
   @ArrayMaxSize(READING_LANGUAGES_MAX)
   @IsString({ each: true })
