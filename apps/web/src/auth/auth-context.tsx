@@ -35,7 +35,7 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const api = useApiClient();
   const queryClient = useQueryClient();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSyncExternalStore(api.subscribeSession, api.readSession, api.readSession);
 
   const me = useQuery({
@@ -62,6 +62,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       stopUser();
     };
   }, [api, queryClient, t]);
+
+  // The account's language wins on sign-in (it is also its mail's), on any device. Only when
+  // the account's locale changes: a choice made on screen is saved to it first.
+  const accountLocale = session ? me.data?.locale : undefined;
+  useEffect(() => {
+    if (accountLocale && accountLocale !== i18n.resolvedLanguage) {
+      void i18n.changeLanguage(accountLocale);
+    }
+  }, [accountLocale, i18n]);
 
   const expiresAt = session?.accessTokenExpiresAt;
   useEffect(() => {

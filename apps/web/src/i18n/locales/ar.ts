@@ -1,3 +1,4 @@
+import { accountSettingsAr } from './account-settings/ar';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1023,4 +1024,5 @@ export const ar: Messages = {
     deleted: 'تم حذف حسابك.',
     cancel: 'إلغاء',
   },
+  ...accountSettingsAr,
 };

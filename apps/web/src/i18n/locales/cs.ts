@@ -1,3 +1,4 @@
+import { accountSettingsCs } from './account-settings/cs';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1026,4 +1027,5 @@ export const cs: Messages = {
     deleted: 'Váš účet je smazán.',
     cancel: 'Zrušit',
   },
+  ...accountSettingsCs,
 };

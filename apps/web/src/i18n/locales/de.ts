@@ -1,3 +1,4 @@
+import { accountSettingsDe } from './account-settings/de';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1027,4 +1028,5 @@ export const de: Messages = {
     deleted: 'Ihr Konto ist gelöscht.',
     cancel: 'Abbrechen',
   },
+  ...accountSettingsDe,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsEl } from './account-settings/el';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1029,4 +1030,5 @@ export const el: Messages = {
     deleted: 'Ο λογαριασμός σας διαγράφηκε.',
     cancel: 'Ακύρωση',
   },
+  ...accountSettingsEl,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsEs } from './account-settings/es';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1030,4 +1031,5 @@ export const es: Messages = {
     deleted: 'Se ha eliminado su cuenta.',
     cancel: 'Cancelar',
   },
+  ...accountSettingsEs,
 };

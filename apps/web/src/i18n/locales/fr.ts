@@ -1,3 +1,4 @@
+import { accountSettingsFr } from './account-settings/fr';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1030,4 +1031,5 @@ export const fr: Messages = {
     deleted: 'Votre compte est supprimé.',
     cancel: 'Annuler',
   },
+  ...accountSettingsFr,
 };

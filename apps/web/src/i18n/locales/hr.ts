@@ -1,3 +1,4 @@
+import { accountSettingsHr } from './account-settings/hr';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1019,4 +1020,5 @@ export const hr: Messages = {
     deleted: 'Vaš je račun izbrisan.',
     cancel: 'Odustani',
   },
+  ...accountSettingsHr,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsIt } from './account-settings/it';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1021,4 +1022,5 @@ export const it: Messages = {
     deleted: 'Il tuo account è stato eliminato.',
     cancel: 'Annulla',
   },
+  ...accountSettingsIt,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsNl } from './account-settings/nl';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1021,4 +1022,5 @@ export const nl: Messages = {
     deleted: 'Je account is verwijderd.',
     cancel: 'Annuleren',
   },
+  ...accountSettingsNl,
 };

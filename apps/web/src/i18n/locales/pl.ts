@@ -1,3 +1,4 @@
+import { accountSettingsPl } from './account-settings/pl';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1033,4 +1034,5 @@ export const pl: Messages = {
     deleted: 'Twoje konto zostało usunięte.',
     cancel: 'Anuluj',
   },
+  ...accountSettingsPl,
 };

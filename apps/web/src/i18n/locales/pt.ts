@@ -1,3 +1,4 @@
+import { accountSettingsPt } from './account-settings/pt';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1026,4 +1027,5 @@ export const pt: Messages = {
     deleted: 'A sua conta foi eliminada.',
     cancel: 'Cancelar',
   },
+  ...accountSettingsPt,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsRo } from './account-settings/ro';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1027,4 +1028,5 @@ export const ro: Messages = {
     deleted: 'Contul dvs. a fost șters.',
     cancel: 'Anulați',
   },
+  ...accountSettingsRo,
 };

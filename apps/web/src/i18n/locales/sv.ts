@@ -1,3 +1,4 @@
+import { accountSettingsSv } from './account-settings/sv';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1013,4 +1014,5 @@ export const sv: Messages = {
     deleted: 'Ditt konto har raderats.',
     cancel: 'Avbryt',
   },
+  ...accountSettingsSv,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsUk } from './account-settings/uk';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1031,4 +1032,5 @@ export const uk: Messages = {
     deleted: 'Ваш обліковий запис видалено.',
     cancel: 'Скасувати',
   },
+  ...accountSettingsUk,
 };

@@ -1,0 +1,77 @@
+import type { AccountSettingsMessages } from './messages';
+
+export const accountSettingsFr: AccountSettingsMessages = {
+  accountSettings: {
+    profileTitle: 'Profil',
+    save: 'Enregistrer',
+    saved: 'Enregistré.',
+    languageTitle: 'Langue',
+    uiLanguage: 'Langue de Tandem et de vos courriels',
+    uiLanguageHint:
+      'Tandem et les courriels qu’il vous envoie utilisent cette langue, sur tous vos appareils.',
+    readingLanguages: 'Langues que vous lisez',
+    readingLanguagesHint: 'Pour que les autres sachent dans quelles langues partager avec vous.',
+    saveReadingLanguages: 'Enregistrer les langues lues',
+    emailTitle: 'Adresse électronique',
+    currentEmail: 'Votre adresse : {{email}}',
+    verified: 'Confirmée',
+    unverified: 'Non confirmée',
+    unverifiedHint: 'Merci de confirmer votre adresse grâce au lien que nous y avons envoyé.',
+    pending:
+      'En attente de confirmation : {{email}}. Ouvrez le lien envoyé à cette adresse ; d’ici là, les courriels arrivent à votre adresse actuelle.',
+    resend: 'Renvoyer le lien',
+    resent: 'Un nouveau lien est en route vers {{email}}.',
+    newEmail: 'Nouvelle adresse électronique',
+    currentPassword: 'Mot de passe actuel',
+    changeEmail: 'Changer d’adresse',
+    emailRequested:
+      'Nous avons envoyé un lien à {{email}}. Votre adresse changera quand vous l’ouvrirez.',
+    passwordTitle: 'Mot de passe',
+    newPassword: 'Nouveau mot de passe',
+    changePassword: 'Changer le mot de passe',
+    passwordChanged: 'Votre mot de passe est modifié. Vos autres sessions sont déconnectées.',
+    sessionsTitle: 'Où vous êtes connecté',
+    sessionsIntro:
+      'Chaque navigateur ou appareil sur lequel vous vous êtes connecté est une session. Déconnectez celles que vous ne reconnaissez pas.',
+    otherSessions_one: 'Vous êtes connecté dans {{count}} autre session.',
+    otherSessions_many: 'Vous êtes connecté dans {{count}} autres sessions.',
+    otherSessions_other: 'Vous êtes connecté dans {{count}} autres sessions.',
+    thisSession: 'Cette session',
+    started: 'Connexion le {{date}}',
+    lastActive: 'Dernière activité le {{date}}',
+    endSession: 'Y déconnecter',
+    endThisSession: 'Me déconnecter ici',
+    sessionEnded: 'Cette session est déconnectée.',
+  },
+  passwordReset: {
+    forgotLink: 'Mot de passe oublié ?',
+    forgotTitle: 'Réinitialiser votre mot de passe',
+    forgotIntro:
+      'Saisissez l’adresse électronique de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+    send: 'Envoyer le lien',
+    sentTitle: 'Consultez vos courriels',
+    sent: 'Si {{email}} correspond à un compte Tandem, un lien de réinitialisation est en route. Il fonctionne une seule fois, pendant 60 minutes.',
+    backToSignIn: 'Retour à la connexion',
+    resetTitle: 'Choisir un nouveau mot de passe',
+    newPassword: 'Nouveau mot de passe',
+    confirmPassword: 'Répétez le nouveau mot de passe',
+    mismatch: 'Les deux mots de passe ne sont pas identiques.',
+    save: 'Enregistrer le nouveau mot de passe',
+    done: 'Votre mot de passe est modifié et vous êtes déconnecté partout. Connectez-vous avec le nouveau mot de passe.',
+    invalidLink:
+      'Ce lien ne fonctionne plus : il a déjà servi, il a expiré ou un lien plus récent a été envoyé. Demandez un nouveau lien.',
+    missingToken: 'Ouvrez cette page depuis le lien du courriel, ou demandez un nouveau lien.',
+    askAgain: 'Demander un nouveau lien',
+    tooMany: 'Trop de tentatives. Veuillez réessayer plus tard.',
+  },
+  verifyEmail: {
+    title: 'Confirmer votre adresse électronique',
+    checking: 'Confirmation de votre adresse…',
+    done: '{{email}} est confirmée. Merci !',
+    taken:
+      'Un autre compte utilise désormais cette adresse : elle ne peut pas être confirmée pour le vôtre.',
+    missingToken: 'Ouvrez cette page depuis le lien du courriel.',
+    toSettings: 'Aller à vos paramètres',
+    toSignIn: 'Se connecter',
+  },
+};
