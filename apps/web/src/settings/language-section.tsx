@@ -78,8 +78,9 @@ export function LanguageSection({ user }: { user: UserView }) {
           value={current}
           onChange={(value) => {
             if (value) {
+              // Said in the language just chosen (`t` still speaks the previous one).
               void saveLanguage(value).then(() =>
-                notifications.show({ color: 'green', message: t('accountSettings.saved') }),
+                notifications.show({ color: 'green', message: i18n.t('accountSettings.saved') }),
               );
             }
           }}

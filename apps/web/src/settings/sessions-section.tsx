@@ -43,7 +43,7 @@ export function SessionsSection() {
         </Title>
         <Text size="sm">{t('accountSettings.sessionsIntro')}</Text>
         <ApiErrorAlert error={sessions.error ?? end.error} />
-        {sessions.isSuccess ? (
+        {others > 0 ? (
           <Text size="sm" fw={500}>
             {t('accountSettings.otherSessions', { count: others })}
           </Text>
