@@ -340,3 +340,28 @@ describe('deleting the account', () => {
     expect(late.status).toBe(400);
   });
 });
+
+it('documents the account routes in OpenAPI', async () => {
+  const response = await t.http.get('/api/docs-json');
+  expect(response.status).toBe(200);
+  const paths = response.body.paths as Record<string, Record<string, unknown>>;
+  for (const [path, method] of [
+    ['/api/me', 'patch'],
+    ['/api/me/password', 'post'],
+    ['/api/me/email', 'post'],
+    ['/api/me/email/resend', 'post'],
+    ['/api/me/sessions', 'get'],
+    ['/api/me/sessions/{id}', 'delete'],
+    ['/api/auth/password-reset', 'post'],
+    ['/api/auth/password-reset/confirm', 'post'],
+    ['/api/auth/verify-email', 'post'],
+  ]) {
+    expect([path, method, Boolean(paths[path]?.[method])]).toEqual([path, method, true]);
+  }
+  const schemas = response.body.components.schemas as Record<string, { properties: object }>;
+  expect(Object.keys(schemas.UpdateProfileDto.properties).sort()).toEqual([
+    'displayName',
+    'locale',
+    'readingLanguages',
+  ]);
+});
