@@ -1,12 +1,13 @@
 // Accounts people manage alone: someone who forgot their password asks for a link, reads the
 // mail (the server has no SMTP_URL, so it is an .eml file in DATA_DIR/outbox), sets a new
 // password from it and signs in; then they switch the language in the settings, change their
-// password there, and the notice about it arrives in the new language.
+// password there, and the notice about it arrives in the new language. Last, an admin invites a
+// colleague by email, and the colleague joins from the mail: sign up, accept, in the network.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
-import { api, check, newContext, screenshot, signIn } from '../harness.mjs';
+import { api, check, newContext, screenshot, signIn, signUp } from '../harness.mjs';
 
 /**
  * Waits for a mail to `to` whose subject is `subject` among the .eml files of the outbox, and
@@ -119,5 +120,43 @@ export default async function account({ browser, base, step, dataDir }) {
     await screenshot(page, 'account-settings-fr');
     const notice = await waitForMail(dataDir, email, 'Votre mot de passe Tandem a été modifié');
     check(notice.html?.includes('lang="fr"'), 'the notice is not marked French');
+  });
+
+  const admin = await api(base, 'POST', '/api/auth/register', {
+    body: {
+      email: `admin.${suffix}@example.org`,
+      password: newPassword,
+      displayName: `Ada ${suffix}`,
+    },
+  });
+  const networkName = `Welcome Network ${suffix}`;
+  const slug = `welcome-${suffix}`;
+  await api(base, 'POST', '/api/networks', {
+    token: admin.accessToken,
+    body: { slug, name: networkName, description: '', visibility: 'invite' },
+  });
+  const colleague = `colleague.${suffix}@example.org`;
+  await api(base, 'POST', `/api/networks/${slug}/invitations`, {
+    token: admin.accessToken,
+    body: { email: colleague, role: 'member' },
+  });
+  const newcomer = await (await newContext(browser)).newPage();
+
+  await step('a colleague invited by email joins from the mail', newcomer, async () => {
+    const mail = await waitForMail(
+      dataDir,
+      colleague,
+      `${admin.user.displayName} invites you to ${networkName} on Tandem`,
+    );
+    const match = /https?:\/\/[^\s"<>]+(\/invitations\/[A-Za-z0-9_-]+)/.exec(mail.text);
+    check(match, `no invitation link in:\n${mail.text}`);
+    await newcomer.goto(`${base}${match[1]}`);
+    await newcomer.getByText('Sign in or create an account to open your invitation.').waitFor();
+    await signUp(newcomer, { name: `Cleo ${suffix}`, email: colleague, password: newPassword });
+    await newcomer.getByRole('button', { name: 'Create account' }).click();
+    await newcomer.getByRole('heading', { name: `You are invited to ${networkName}` }).waitFor();
+    await newcomer.getByRole('button', { name: 'Accept invitation' }).click();
+    await newcomer.getByText(`Welcome to ${networkName}.`).waitFor();
+    await screenshot(newcomer, 'account-invitation-joined');
   });
 }
