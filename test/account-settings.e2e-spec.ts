@@ -24,11 +24,14 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 const fields = (body: { details?: { field: string }[] }) =>
   (body.details ?? []).map((detail) => detail.field).sort();
 
+const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0';
+
 async function signInAgain(user: TestUser, password = user.password): Promise<AuthResponse> {
-  const response = await t.http.post<AuthResponse>('/api/auth/login', {
-    email: user.email,
-    password,
-  });
+  const response = await t.http.post<AuthResponse>(
+    '/api/auth/login',
+    { email: user.email, password },
+    { headers: { 'user-agent': FIREFOX } },
+  );
   expect(response.status).toBe(200);
   return response.body;
 }
@@ -269,6 +272,7 @@ describe('sessions', () => {
     expect(list.body.filter((s) => s.current)).toHaveLength(1);
     const otherSession = list.body.find((s) => !s.current);
     expect(otherSession).toMatchObject({
+      userAgent: FIREFOX,
       startedAt: expect.any(String),
       lastActiveAt: expect.any(String),
       expiresAt: expect.any(String),

@@ -4,6 +4,7 @@ import {
   changePassword,
   initialLocale,
   normaliseReadingLanguages,
+  storedUserAgent,
   useAccountToken,
 } from './account-settings';
 
@@ -71,4 +72,11 @@ describe('changing the email address or the password', () => {
 
 it('keeps each reading language once, in lower case', () => {
   expect(normaliseReadingLanguages(['FR', 'en', 'fr', ' de '])).toEqual(['fr', 'en', 'de']);
+});
+
+it('keeps a User-Agent printable, trimmed and at most 512 characters', () => {
+  expect(storedUserAgent('  Firefox/130.0\n')).toBe('Firefox/130.0');
+  expect(storedUserAgent('x'.repeat(600))).toHaveLength(512);
+  expect(storedUserAgent('\u0000\u0007')).toBeNull();
+  expect(storedUserAgent(undefined)).toBeNull();
 });

@@ -19,6 +19,19 @@ export const READING_LANGUAGES_MAX = 20;
  */
 export const PASSWORD_RESET_MIN_RESPONSE_MS = 300;
 
+/** Longest User-Agent kept for a session; longer ones are cut. */
+export const USER_AGENT_MAX_LENGTH = 512;
+
+/** A User-Agent header as stored: printable, trimmed, at most USER_AGENT_MAX_LENGTH; else null. */
+export function storedUserAgent(header: string | null | undefined): string | null {
+  if (typeof header !== 'string') return null;
+  const cleaned = header
+    .replace(/[^\x20-\x7e]/g, '')
+    .trim()
+    .slice(0, USER_AGENT_MAX_LENGTH);
+  return cleaned === '' ? null : cleaned;
+}
+
 /** ISO 639-1: two lower-case letters. */
 export const LANGUAGE_CODE_PATTERN = /^[a-z]{2}$/;
 
@@ -180,6 +193,8 @@ export interface SessionView {
   lastActiveAt: string;
   /** After this, without a renewal, the session ends by itself. */
   expiresAt: string;
+  /** The browser's User-Agent at the last renewal, if it sent one. */
+  userAgent: string | null;
   /** The session this request is made from. */
   current: boolean;
 }

@@ -36,24 +36,33 @@ export class AuthController {
     @Body() dto: RegisterDto,
     @ClientAddress() address: string,
     @Headers('accept-language') acceptLanguage: string | undefined,
+    @Headers('user-agent') userAgent: string | undefined,
   ): Promise<AuthResponse> {
-    return this.auth.register(dto, address, acceptLanguage ?? null);
+    return this.auth.register(dto, address, acceptLanguage ?? null, userAgent ?? null);
   }
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  login(@Body() dto: LoginDto, @ClientAddress() address: string): Promise<AuthResponse> {
-    return this.auth.login(dto, address);
+  login(
+    @Body() dto: LoginDto,
+    @ClientAddress() address: string,
+    @Headers('user-agent') userAgent: string | undefined,
+  ): Promise<AuthResponse> {
+    return this.auth.login(dto, address, userAgent ?? null);
   }
 
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  refresh(@Body() dto: RefreshDto, @ClientAddress() address: string): Promise<AuthResponse> {
-    return this.auth.refresh(dto, address);
+  refresh(
+    @Body() dto: RefreshDto,
+    @ClientAddress() address: string,
+    @Headers('user-agent') userAgent: string | undefined,
+  ): Promise<AuthResponse> {
+    return this.auth.refresh(dto, address, userAgent ?? null);
   }
 
   /** Public so that a client whose access token has expired can still end its session. */

@@ -5,6 +5,7 @@ import {
   conflict,
   initialLocale,
   normaliseEmail,
+  storedUserAgent,
   unauthorized,
   UserView,
 } from '@tandem/domain';
@@ -46,6 +47,7 @@ export class AuthService {
     dto: RegisterDto,
     address: string,
     acceptLanguage: string | null,
+    userAgent: string | null = null,
   ): Promise<AuthResponse> {
     const email = normaliseEmail(dto.email);
     const limits = this.config.rateLimits;
@@ -72,10 +74,14 @@ export class AuthService {
     // Its own transaction, after the account's: the link and its mail commit together, and a
     // failure here leaves an account whose owner can ask for the link again.
     await this.emailVerification.sendForSignUp(user.id);
-    return this.issue(await this.users.getById(user.id), randomUUID());
+    return this.issue(await this.users.getById(user.id), randomUUID(), userAgent);
   }
 
-  async login(dto: LoginDto, address: string): Promise<AuthResponse> {
+  async login(
+    dto: LoginDto,
+    address: string,
+    userAgent: string | null = null,
+  ): Promise<AuthResponse> {
     const email = normaliseEmail(dto.email);
     const limits = this.config.rateLimits;
     await this.rateLimits.consume(
@@ -101,7 +107,7 @@ export class AuthService {
       throw unauthorized('Email or password is incorrect');
     }
     await this.rateLimits.reset(failuresKey);
-    return this.issue(await this.users.getById(user.id), randomUUID());
+    return this.issue(await this.users.getById(user.id), randomUUID(), userAgent);
   }
 
   /**
@@ -109,7 +115,11 @@ export class AuthService {
    * concurrent requests: only one caller can flip `rotated_at`, and any later presentation of
    * the same token is treated as theft and revokes its whole family.
    */
-  async refresh(dto: RefreshDto, address: string): Promise<AuthResponse> {
+  async refresh(
+    dto: RefreshDto,
+    address: string,
+    userAgent: string | null = null,
+  ): Promise<AuthResponse> {
     await this.rateLimits.consume(
       `refresh:addr:${address}`,
       this.config.rateLimits.refreshPerAddress,
@@ -127,7 +137,7 @@ export class AuthService {
         'Refresh token was already used; for safety this session has been ended, sign in again',
       );
     }
-    return this.issue(await this.users.getById(token.userId), token.familyId);
+    return this.issue(await this.users.getById(token.userId), token.familyId, userAgent);
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (idempotent). */
@@ -150,13 +160,18 @@ export class AuthService {
     this.events.committed(EVENTS.sessionEnded, event);
   }
 
-  private async issue(user: UserEntity, familyId: string): Promise<AuthResponse> {
+  private async issue(
+    user: UserEntity,
+    familyId: string,
+    userAgent: string | null,
+  ): Promise<AuthResponse> {
     const refreshToken = newOpaqueToken();
     await this.tokens.insert({
       userId: user.id,
       familyId,
       tokenHash: hashToken(refreshToken),
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
+      userAgent: storedUserAgent(userAgent),
     });
     const claims: AccessTokenClaims = { sub: user.id, sid: familyId };
     const accessToken = await this.jwt.signAsync(claims);

@@ -21,6 +21,7 @@ export class RefreshTokensRepository {
     familyId: string;
     tokenHash: string;
     expiresAt: Date;
+    userAgent: string | null;
   }): Promise<void> {
     await this.tokens.insert(fields);
   }
@@ -60,10 +61,19 @@ export class RefreshTokensRepository {
   async liveSessions(
     userId: string,
     limit: number,
-  ): Promise<{ id: string; started_at: Date; last_active_at: Date; expires_at: Date }[]> {
+  ): Promise<
+    {
+      id: string;
+      started_at: Date;
+      last_active_at: Date;
+      expires_at: Date;
+      user_agent: string | null;
+    }[]
+  > {
     return this.dataSource.query(
       `SELECT family_id AS id, min(created_at) AS started_at, max(created_at) AS last_active_at,
-              max(expires_at) AS expires_at
+              max(expires_at) AS expires_at,
+              (array_agg(user_agent ORDER BY created_at DESC))[1] AS user_agent
          FROM refresh_tokens WHERE user_id = $1
         GROUP BY family_id
        HAVING bool_or(revoked_at IS NULL AND rotated_at IS NULL AND expires_at > now())

@@ -24,6 +24,7 @@ export class SessionsService {
       startedAt: row.started_at.toISOString(),
       lastActiveAt: row.last_active_at.toISOString(),
       expiresAt: row.expires_at.toISOString(),
+      userAgent: row.user_agent,
       current: row.id === actor.sessionId,
     }));
   }

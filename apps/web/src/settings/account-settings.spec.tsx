@@ -10,6 +10,7 @@ const sessions: SessionView[] = [
     startedAt: '2026-11-01T09:00:00.000Z',
     lastActiveAt: '2026-12-01T09:00:00.000Z',
     expiresAt: '2026-12-31T09:00:00.000Z',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0',
     current: true,
   },
   {
@@ -17,6 +18,7 @@ const sessions: SessionView[] = [
     startedAt: '2026-10-01T09:00:00.000Z',
     lastActiveAt: '2026-11-20T09:00:00.000Z',
     expiresAt: '2026-12-20T09:00:00.000Z',
+    userAgent: null,
     current: false,
   },
 ];
@@ -62,6 +64,8 @@ describe('account settings', () => {
     const app = renderApp({ route: '/settings', session: makeSession(), routes: settingsRoutes() });
     const section = await screen.findByRole('region', { name: 'Where you are signed in' });
     expect(await within(section).findByText('This session')).toBeInTheDocument();
+    expect(within(section).getByText('Firefox on Linux')).toBeInTheDocument();
+    expect(within(section).getByText('Unknown browser')).toBeInTheDocument();
     expect(within(section).getByText('You are signed in on 1 other session.')).toBeInTheDocument();
     await app.user.click(within(section).getByRole('button', { name: 'Sign out there' }));
     await waitFor(() =>

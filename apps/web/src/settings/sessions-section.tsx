@@ -9,6 +9,7 @@ import { queryKeys } from '../api/query-client';
 import { useAuth } from '../auth/auth-context';
 import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFormatDateTime } from '../layout/format';
+import { describeUserAgent } from './describe-user-agent';
 import { endSession, listSessions } from './settings-api';
 
 /** Every browser or device signed in to the account, and a way to sign any of them out. */
@@ -33,6 +34,11 @@ export function SessionsSection() {
     },
   });
 
+  const deviceName = (session: SessionView): string => {
+    const { browser, os } = describeUserAgent(session.userAgent);
+    if (browser && os) return t('accountSettings.device', { browser, os });
+    return browser ?? os ?? t('accountSettings.unknownDevice');
+  };
   const list = sessions.data ?? [];
   const others = list.filter((session) => !session.current).length;
   return (
@@ -55,7 +61,7 @@ export function SessionsSection() {
                 <Stack gap={2}>
                   <Group gap="xs">
                     <Text size="sm" fw={500}>
-                      {t('accountSettings.started', { date: formatDateTime(session.startedAt) })}
+                      {deviceName(session)}
                     </Text>
                     {session.current ? (
                       <Badge variant="light" tt="none">
@@ -63,6 +69,9 @@ export function SessionsSection() {
                       </Badge>
                     ) : null}
                   </Group>
+                  <Text size="xs" c="dimmed">
+                    {t('accountSettings.started', { date: formatDateTime(session.startedAt) })}
+                  </Text>
                   <Text size="xs" c="dimmed">
                     {t('accountSettings.lastActive', {
                       date: formatDateTime(session.lastActiveAt),

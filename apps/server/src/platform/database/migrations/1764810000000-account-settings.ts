@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Accounts people manage: the UI locale (used for their mail too), the languages they read,
+ * Accounts people manage: the browser each sign-in session came from, the UI locale (used for their mail too), the languages they read,
  * when their email address was verified, and single-use tokens for verifying an address and
  * resetting a password. Tokens are stored only as SHA-256 hashes; a verification token carries
  * the address it verifies, so a new address replaces the old one only once it is confirmed.
@@ -20,6 +20,12 @@ export class AccountSettings1764810000000 implements MigrationInterface {
           CHECK (cardinality(reading_languages) <= 20
                  AND array_to_string(reading_languages, ',') ~ '^([a-z]{2}(,[a-z]{2})*)?$'),
         ADD COLUMN email_verified_at timestamptz`);
+
+    // The browser a session signed in from, so its owner can tell sessions apart.
+    await q.query(`
+      ALTER TABLE refresh_tokens
+        ADD COLUMN user_agent text CONSTRAINT refresh_tokens_user_agent_check
+          CHECK (length(user_agent) <= 512)`);
 
     await q.query(`
       CREATE TABLE account_tokens (
@@ -45,6 +51,7 @@ export class AccountSettings1764810000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE account_tokens`);
+    await q.query(`ALTER TABLE refresh_tokens DROP COLUMN user_agent`);
     await q.query(
       `ALTER TABLE users DROP COLUMN email_verified_at, DROP COLUMN reading_languages, DROP COLUMN locale`,
     );

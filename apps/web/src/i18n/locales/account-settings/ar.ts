@@ -36,6 +36,8 @@ export const accountSettingsAr: AccountSettingsMessages = {
     otherSessions_few: 'لديك {{count}} جلسات أخرى مفتوحة.',
     otherSessions_many: 'لديك {{count}} جلسة أخرى مفتوحة.',
     otherSessions_other: 'لديك {{count}} جلسة أخرى مفتوحة.',
+    device: '{{browser}} على {{os}}',
+    unknownDevice: 'متصفح غير معروف',
     thisSession: 'هذه الجلسة',
     started: 'تسجيل الدخول: {{date}}',
     lastActive: 'آخر نشاط: {{date}}',

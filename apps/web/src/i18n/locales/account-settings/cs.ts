@@ -36,6 +36,8 @@ export const accountSettingsCs: AccountSettingsMessages = {
     otherSessions_few: 'Máte ještě {{count}} další otevřené relace.',
     otherSessions_many: 'Máte ještě {{count}} další otevřené relace.',
     otherSessions_other: 'Máte ještě {{count}} dalších otevřených relací.',
+    device: '{{browser}} v systému {{os}}',
+    unknownDevice: 'Neznámý prohlížeč',
     thisSession: 'Tato relace',
     started: 'Přihlášení: {{date}}',
     lastActive: 'Naposledy aktivní: {{date}}',

@@ -36,6 +36,8 @@ export const accountSettingsDe: AccountSettingsMessages = {
       'Jeder Browser und jedes Gerät, auf dem Sie sich angemeldet haben, ist eine Sitzung. Melden Sie die ab, die Sie nicht kennen.',
     otherSessions_one: 'Sie sind in {{count}} weiteren Sitzung angemeldet.',
     otherSessions_other: 'Sie sind in {{count}} weiteren Sitzungen angemeldet.',
+    device: '{{browser}} unter {{os}}',
+    unknownDevice: 'Unbekannter Browser',
     thisSession: 'Diese Sitzung',
     started: 'Angemeldet am {{date}}',
     lastActive: 'Zuletzt aktiv am {{date}}',

@@ -35,6 +35,8 @@ export const accountSettingsEl: AccountSettingsMessages = {
       'Κάθε πρόγραμμα περιήγησης ή συσκευή όπου συνδεθήκατε είναι μια συνεδρία. Αποσυνδέστε όσες δεν αναγνωρίζετε.',
     otherSessions_one: 'Έχετε ακόμη {{count}} ανοιχτή συνεδρία.',
     otherSessions_other: 'Έχετε ακόμη {{count}} ανοιχτές συνεδρίες.',
+    device: '{{browser}} σε {{os}}',
+    unknownDevice: 'Άγνωστο πρόγραμμα περιήγησης',
     thisSession: 'Αυτή η συνεδρία',
     started: 'Σύνδεση: {{date}}',
     lastActive: 'Τελευταία δραστηριότητα: {{date}}',

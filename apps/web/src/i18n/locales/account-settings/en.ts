@@ -35,6 +35,8 @@ export const accountSettingsEn = {
       'Each browser or device you signed in on is a session. Sign out the ones you do not recognise.',
     otherSessions_one: 'You are signed in on {{count}} other session.',
     otherSessions_other: 'You are signed in on {{count}} other sessions.',
+    device: '{{browser}} on {{os}}',
+    unknownDevice: 'Unknown browser',
     thisSession: 'This session',
     started: 'Signed in {{date}}',
     lastActive: 'Last active {{date}}',

@@ -35,6 +35,8 @@ export const accountSettingsEs: AccountSettingsMessages = {
     otherSessions_one: 'Tienes {{count}} sesión más abierta.',
     otherSessions_many: 'Tienes {{count}} sesiones más abiertas.',
     otherSessions_other: 'Tienes {{count}} sesiones más abiertas.',
+    device: '{{browser}} en {{os}}',
+    unknownDevice: 'Navegador desconocido',
     thisSession: 'Esta sesión',
     started: 'Inicio de sesión: {{date}}',
     lastActive: 'Última actividad: {{date}}',

@@ -36,6 +36,8 @@ export const accountSettingsFr: AccountSettingsMessages = {
     otherSessions_one: 'Vous êtes connecté dans {{count}} autre session.',
     otherSessions_many: 'Vous êtes connecté dans {{count}} autres sessions.',
     otherSessions_other: 'Vous êtes connecté dans {{count}} autres sessions.',
+    device: '{{browser}} sous {{os}}',
+    unknownDevice: 'Navigateur inconnu',
     thisSession: 'Cette session',
     started: 'Connexion le {{date}}',
     lastActive: 'Dernière activité le {{date}}',

@@ -34,6 +34,8 @@ export const accountSettingsHr: AccountSettingsMessages = {
     otherSessions_one: 'Imate još {{count}} otvorenu sesiju.',
     otherSessions_few: 'Imate još {{count}} otvorene sesije.',
     otherSessions_other: 'Imate još {{count}} otvorenih sesija.',
+    device: '{{browser}} na sustavu {{os}}',
+    unknownDevice: 'Nepoznati preglednik',
     thisSession: 'Ova sesija',
     started: 'Prijava: {{date}}',
     lastActive: 'Posljednja aktivnost: {{date}}',

@@ -35,6 +35,8 @@ export const accountSettingsIt: AccountSettingsMessages = {
     otherSessions_one: 'Hai effettuato l’accesso in {{count}} altra sessione.',
     otherSessions_many: 'Hai effettuato l’accesso in {{count}} altre sessioni.',
     otherSessions_other: 'Hai effettuato l’accesso in {{count}} altre sessioni.',
+    device: '{{browser}} su {{os}}',
+    unknownDevice: 'Browser sconosciuto',
     thisSession: 'Questa sessione',
     started: 'Accesso il {{date}}',
     lastActive: 'Ultima attività il {{date}}',

@@ -34,6 +34,8 @@ export const accountSettingsNl: AccountSettingsMessages = {
       'Elke browser of elk apparaat waarop je bent aangemeld, is een sessie. Meld de sessies af die je niet herkent.',
     otherSessions_one: 'Je bent aangemeld in {{count}} andere sessie.',
     otherSessions_other: 'Je bent aangemeld in {{count}} andere sessies.',
+    device: '{{browser}} op {{os}}',
+    unknownDevice: 'Onbekende browser',
     thisSession: 'Deze sessie',
     started: 'Aangemeld op {{date}}',
     lastActive: 'Laatst actief op {{date}}',

@@ -36,6 +36,8 @@ export const accountSettingsPl: AccountSettingsMessages = {
     otherSessions_few: 'Masz jeszcze {{count}} inne otwarte sesje.',
     otherSessions_many: 'Masz jeszcze {{count}} innych otwartych sesji.',
     otherSessions_other: 'Masz jeszcze {{count}} innej otwartej sesji.',
+    device: '{{browser}} w systemie {{os}}',
+    unknownDevice: 'Nieznana przeglądarka',
     thisSession: 'Ta sesja',
     started: 'Zalogowano: {{date}}',
     lastActive: 'Ostatnia aktywność: {{date}}',

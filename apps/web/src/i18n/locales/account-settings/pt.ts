@@ -35,6 +35,8 @@ export const accountSettingsPt: AccountSettingsMessages = {
     otherSessions_one: 'Tem sessão iniciada em mais {{count}} sessão.',
     otherSessions_many: 'Tem sessão iniciada em mais {{count}} sessões.',
     otherSessions_other: 'Tem sessão iniciada em mais {{count}} sessões.',
+    device: '{{browser}} em {{os}}',
+    unknownDevice: 'Navegador desconhecido',
     thisSession: 'Esta sessão',
     started: 'Sessão iniciada em {{date}}',
     lastActive: 'Última atividade em {{date}}',

@@ -35,6 +35,8 @@ export const accountSettingsRo: AccountSettingsMessages = {
     otherSessions_one: 'Mai sunteți conectat într-o sesiune.',
     otherSessions_few: 'Mai sunteți conectat în {{count}} sesiuni.',
     otherSessions_other: 'Mai sunteți conectat în {{count}} de sesiuni.',
+    device: '{{browser}} pe {{os}}',
+    unknownDevice: 'Browser necunoscut',
     thisSession: 'Această sesiune',
     started: 'Conectare: {{date}}',
     lastActive: 'Ultima activitate: {{date}}',

@@ -34,6 +34,8 @@ export const accountSettingsSv: AccountSettingsMessages = {
       'Varje webbläsare eller enhet där du har loggat in är en session. Logga ut dem du inte känner igen.',
     otherSessions_one: 'Du är inloggad i {{count}} annan session.',
     otherSessions_other: 'Du är inloggad i {{count}} andra sessioner.',
+    device: '{{browser}} på {{os}}',
+    unknownDevice: 'Okänd webbläsare',
     thisSession: 'Den här sessionen',
     started: 'Inloggad {{date}}',
     lastActive: 'Senast aktiv {{date}}',

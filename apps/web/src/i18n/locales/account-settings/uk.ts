@@ -37,6 +37,8 @@ export const accountSettingsUk: AccountSettingsMessages = {
     otherSessions_few: 'У вас ще {{count}} відкриті сеанси.',
     otherSessions_many: 'У вас ще {{count}} відкритих сеансів.',
     otherSessions_other: 'У вас ще {{count}} відкритого сеансу.',
+    device: '{{browser}} на {{os}}',
+    unknownDevice: 'Невідомий браузер',
     thisSession: 'Цей сеанс',
     started: 'Вхід: {{date}}',
     lastActive: 'Остання активність: {{date}}',
