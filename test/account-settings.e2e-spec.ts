@@ -79,6 +79,8 @@ describe('PATCH /api/me', () => {
         ['readingLanguages'],
       ],
       [{ email: 'new@example.org' }, ['email']],
+      [{ displayName: 'Ana\u0000Ionescu' }, ['displayName']],
+      [{ readingLanguages: ['e\u0000'] }, ['readingLanguages']],
     ] as const) {
       const response = await t.http.patch('/api/me', body, { token: user.token });
       expect([JSON.stringify(body), response.status]).toEqual([JSON.stringify(body), 400]);
@@ -368,4 +370,23 @@ it('documents the account routes in OpenAPI', async () => {
     'locale',
     'readingLanguages',
   ]);
+});
+
+it('refuses control characters in a name at sign-up too (400, not a database error)', async () => {
+  const response = await t.http.post('/api/auth/register', {
+    email: `nul-${unique()}@example.org`,
+    password: 'correct horse battery',
+    displayName: 'Nul\u0000Name',
+    locale: 'fr',
+  });
+  expect(response.status).toBe(400);
+  expect(fields(response.body)).toEqual(['displayName']);
+  const badLocale = await t.http.post('/api/auth/register', {
+    email: `loc-${unique()}@example.org`,
+    password: 'correct horse battery',
+    displayName: 'Fine Name',
+    locale: 'xx',
+  });
+  expect(badLocale.status).toBe(400);
+  expect(fields(badLocale.body)).toEqual(['locale']);
 });

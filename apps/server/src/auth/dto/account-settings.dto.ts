@@ -16,6 +16,7 @@ import {
   type VerifyEmailBody,
 } from '@tandem/domain';
 import { Transform } from 'class-transformer';
+import { PlainText } from '../../platform/http/validation';
 import {
   ArrayMaxSize,
   IsArray,
@@ -83,6 +84,7 @@ export class UpdateProfileDto implements UpdateProfileBody {
   @Transform(trim)
   @IsString()
   @Length(1, DISPLAY_NAME_MAX_LENGTH)
+  @PlainText()
   displayName?: string;
 
   @ApiPropertyOptional({ enum: UI_LOCALES, description: 'the UI language, also used for mail' })

@@ -11,6 +11,7 @@ import {
   type UiLocale,
 } from '@tandem/domain';
 import { Transform } from 'class-transformer';
+import { PlainText } from '../../platform/http/validation';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }): unknown =>
@@ -35,6 +36,7 @@ export class RegisterDto implements RegisterBody {
   @Transform(trim)
   @IsString()
   @Length(1, DISPLAY_NAME_MAX_LENGTH)
+  @PlainText()
   displayName: string;
 
   @ApiPropertyOptional({
