@@ -13,6 +13,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
+import { isLanguage } from '../i18n/i18n';
 import { queryKeys } from '../api/query-client';
 import * as authApi from './auth-api';
 import type { SignUpInput } from './auth-api';
@@ -63,15 +64,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [api, queryClient, t]);
 
-  // The account's language wins on sign-in (it is also its mail's), on any device. Only when
-  // the account's locale changes: a choice made on screen is saved to it first.
-  const accountLocale = session ? me.data?.locale : undefined;
-  useEffect(() => {
-    if (accountLocale && accountLocale !== i18n.resolvedLanguage) {
-      void i18n.changeLanguage(accountLocale);
-    }
-  }, [accountLocale, i18n]);
-
   const expiresAt = session?.accessTokenExpiresAt;
   useEffect(() => {
     if (!expiresAt) return undefined;
@@ -88,9 +80,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const accept = useCallback(
     (response: AuthResponse): UserView => {
       queryClient.setQueryData(queryKeys.me, response.user);
+      // Signing in, on any device, brings the account's language (also its mail's); a choice
+      // made afterwards on screen is saved back to the account (useSaveLanguage).
+      if (isLanguage(response.user.locale) && response.user.locale !== i18n.resolvedLanguage) {
+        void i18n.changeLanguage(response.user.locale);
+      }
       return response.user;
     },
-    [queryClient],
+    [queryClient, i18n],
   );
 
   const signIn = useCallback(

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { SessionView, UserView } from '@tandem/domain';
 import { errorReply, reply } from '../test-support/fake-api';
-import { makeSession, makeUser } from '../test-support/fixtures';
+import { makeAuthResponse, makeSession, makeUser } from '../test-support/fixtures';
 import { renderApp } from '../test-support/render-app';
 
 const sessions: SessionView[] = [
@@ -50,13 +50,18 @@ describe('account settings', () => {
     );
   });
 
-  it('shows the account in its own language after sign-in on a new device', async () => {
-    renderApp({
-      route: '/settings',
-      session: makeSession(),
-      routes: settingsRoutes(makeUser({ locale: 'uk' })),
+  it('shows the account in its own language after signing in on a new device', async () => {
+    const app = renderApp({
+      route: '/sign-in',
+      routes: {
+        'POST /api/auth/login': reply(200, makeAuthResponse(makeUser({ locale: 'uk' }))),
+        'GET /api/networks': reply(200, { items: [], nextCursor: null }),
+      },
     });
-    expect(await screen.findByRole('heading', { name: 'Профіль' })).toBeInTheDocument();
+    await app.user.type(screen.getByLabelText(/^Email/), 'amira@example.org');
+    await app.user.type(screen.getByLabelText(/^Password/), 'long enough secret');
+    await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { name: 'Мережі' })).toBeInTheDocument();
     expect(document.documentElement).toHaveAttribute('lang', 'uk');
   });
 
