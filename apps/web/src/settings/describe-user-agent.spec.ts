@@ -17,6 +17,10 @@ it.each([
     'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
     { browser: 'Chrome', os: 'Android' },
   ],
+  [
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+    { browser: 'Chrome', os: 'Linux' },
+  ],
   ['curl/8.5.0', { browser: null, os: null }],
   [null, { browser: null, os: null }],
 ])('%s', (userAgent, expected) => {
