@@ -19,6 +19,8 @@ interface Running {
   exited: Promise<number | null>;
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function freePort(): Promise<number> {
   return new Promise((done) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -28,12 +30,19 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Every process a test started: a failed assertion must not leave one running (and jest waiting). */
+const launched: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of launched) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
 function launch(env: Record<string, string>): Running {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, [MAIN], {
     env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  launched.push(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -97,6 +106,23 @@ describe('with no DATABASE_URL', () => {
     ]);
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(true);
 
+    // A second start on the same data folder says so in one line and leaves the first alone.
+    const busyFolder = launch({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(await busyFolder.exited).toBe(1);
+    expect(busyFolder.output().trim()).toMatch(
+      new RegExp(`^The data folder ${escape(dataDir)} is in use: another Tandem runs its database`),
+    );
+    expect(busyFolder.output().trim().split('\n')).toHaveLength(1);
+    // And one on the same port, before touching any database.
+    const otherDir = join(dataDir, 'other');
+    const busyPort = launch({ DATA_DIR: otherDir, PORT: String(port) });
+    expect(await busyPort.exited).toBe(1);
+    expect(busyPort.output().trim()).toBe(
+      `Port ${port} is in use (another Tandem, or another program, listens on it): stop it or set PORT`,
+    );
+    expect(existsSync(join(otherDir, 'pg'))).toBe(false);
+    expect((await http.get('/api/health')).status).toBe(200);
+
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
@@ -119,7 +145,12 @@ describe('with DATABASE_URL', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tandem-url-'));
     try {
       const port = await freePort();
-      const running = launch({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port) });
+      const running = launch({
+        DATABASE_URL: db.url,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+      });
       await waitFor(running, 'Tandem is running');
       expect(running.output()).not.toContain('Demo sign-in');
       const http = new Http(`http://127.0.0.1:${port}`);
@@ -129,6 +160,10 @@ describe('with DATABASE_URL', () => {
         password: 'tandem-demo-2026',
       });
       expect(demo.status).toBe(401);
+      // Requests are logged at debug outside production: the banner stays the last thing shown.
+      await new Promise((done) => setTimeout(done, 500));
+      expect(running.output()).not.toContain('"req":{');
+      expect(running.output().trimEnd().split('\n').at(-1)).toMatch(/^Tandem is running at /);
       running.child.kill('SIGTERM');
       expect(await running.exited).toBe(0);
     } finally {

@@ -12,7 +12,7 @@ type Service = NonNullable<Compose['services']>[string];
 const root = resolve(__dirname, '../..');
 const read = (file: string): string => readFileSync(join(root, file), 'utf8');
 
-const REPLICAS = ['server-1', 'server-2'];
+const REPLICAS = ['server-1', 'server-2', 'server-3'];
 const SERVICES = ['postgres', 'redis', 'migrate', ...REPLICAS, 'proxy'];
 const SERVER_ENV = ['PORT', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET'];
 
@@ -167,7 +167,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs both replicas from one shared definition', () => {
-    expect(services['server-1']).toEqual(services['server-2']);
+    for (const name of REPLICAS) expect(services[name]).toEqual(services['server-1']);
     expect(services['server-1'].image).toBe(services.migrate.image);
     expect(services['server-1'].build).toEqual(services.migrate.build);
   });
@@ -236,18 +236,32 @@ describe('docker-compose.yml', () => {
     it('proxies /socket.io/ with the WebSocket Upgrade and Connection headers', () => {
       const socketIo = nginxBlock(conf, /location\s+\/socket\.io\//);
       expect(socketIo).toBeDefined();
-      expect(socketIo).toMatch(/proxy_pass\s+http:\/\/\w+;/);
+      expect(socketIo).toMatch(/proxy_pass\s+http:\/\/\$?\w+;/);
       expect(socketIo).toMatch(/proxy_set_header\s+Upgrade\s+\$http_upgrade;/);
       expect(socketIo).toMatch(/proxy_set_header\s+Connection\s+\S*upgrade\S*;/);
       expect(conf).toMatch(/proxy_http_version\s+1\.1;/);
     });
 
-    it('balances both replicas on their PORT, sticky per client (ip_hash)', () => {
-      const upstream = nginxBlock(conf, /upstream\s+\w+/) ?? '';
-      expect(upstream).toMatch(/^\s*ip_hash;/m);
+    it('balances every replica on its PORT without stickiness', () => {
+      const upstream = nginxBlock(conf, /upstream\s+tandem\s/) ?? '';
+      expect(upstream).not.toMatch(/ip_hash|hash\s|sticky/);
+      expect(upstream).toMatch(/^\s*least_conn;/m);
       const targets = [...upstream.matchAll(/^\s*server\s+([\w.-]+:\d+)/gm)].map((m) => m[1]);
       const expected = REPLICAS.map((name) => `${name}:${environmentOf(services[name]).PORT}`);
       expect(targets.sort()).toEqual(expected.sort());
+    });
+
+    it('keeps only the long-polling fallback sticky, on the same replicas', () => {
+      const polling = nginxBlock(conf, /upstream\s+tandem_polling\s/) ?? '';
+      expect(polling).toMatch(/^\s*ip_hash;/m);
+      const targets = [...polling.matchAll(/^\s*server\s+([\w.-]+:\d+)/gm)].map((m) => m[1]);
+      const expected = REPLICAS.map((name) => `${name}:${environmentOf(services[name]).PORT}`);
+      expect(targets.sort()).toEqual(expected.sort());
+      const map = nginxBlock(conf, /map\s+\$arg_transport\s+\$socket_io_upstream/) ?? '';
+      expect(map).toMatch(/^\s*polling\s+tandem_polling;/m);
+      expect(map).toMatch(/^\s*default\s+tandem;/m);
+      const socketIo = nginxBlock(conf, /location\s+\/socket\.io\//) ?? '';
+      expect(socketIo).toMatch(/proxy_pass\s+http:\/\/\$socket_io_upstream;/);
     });
 
     it('publishes the port that WEB_ORIGIN defaults to, and nginx listens on it', () => {

@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { MailService } from '../../apps/server/src/platform/mail/mail.service';
+import { parseMetrics, valueOf } from '../ops/prometheus-text';
 import { startTestApp, TestApp } from '../support/app';
 import { outboxState, pause, queueTestMail, settledOutbox } from '../support/mail';
 import { TestSmtpServer } from '../support/smtp';
@@ -137,6 +138,15 @@ describe('mail over SMTP', () => {
     expect(smtp.recipientAttempts.filter((a) => a === 'gone@example.org')).toHaveLength(1);
     expect(mailTo(smtp, 'gone@example.org')).toHaveLength(0);
   }, 40_000);
+
+  it('counts sent and failed mail and the mail queue in /metrics', async () => {
+    const samples = parseMetrics((await t.http.get('/metrics')).text);
+    // Sent above: the French, the Arabic and the one after the rollback; refused: one.
+    expect(valueOf(samples, 'tandem_mail_sent_total')).toBe(3);
+    expect(valueOf(samples, 'tandem_mail_failed_total')).toBe(1);
+    expect(valueOf(samples, 'tandem_jobs', { queue: 'mail-send', state: 'waiting' })).toBe(0);
+    expect(valueOf(samples, 'tandem_jobs', { queue: 'mail-send', state: 'failed' })).toBe(0);
+  });
 });
 
 describe('mail over SMTP with temporary failures', () => {

@@ -211,4 +211,56 @@ describe('two processes with Redis', () => {
     expect(acks.map((ack) => ack.ok)).toEqual([true, true, true, false]);
     expect(acks[3]).toMatchObject({ error: 'rate_limited', retryAfterMs: expect.any(Number) });
   });
+
+  it('lets a reader move from A to B (a restart or a rebalance) and miss nothing', async () => {
+    // Three writers on B, so the per-thread posting limit of this suite (3 a minute) never bites.
+    const { admin, members, thread } = await makeScene(A.http, { members: 3 });
+    const [reader, second, third] = members;
+    const writers = [
+      await pool.open(B, admin),
+      await pool.open(B, second),
+      await pool.open(B, third),
+    ];
+    for (const writer of writers) await joinThread(writer, thread.id);
+    const onA = await pool.open(A, reader);
+    const joined = await joinThread(onA, thread.id);
+    const held = record(onA);
+    const send = async (writer: number, body: string) => {
+      const ack = await request(writers[writer], 'message:send', {
+        threadId: thread.id,
+        body,
+        clientId: newClientId(),
+      });
+      expect(ack).toMatchObject({ ok: true });
+      return ack;
+    };
+    await send(0, 'Before the move 1');
+    await send(0, 'Before the move 2');
+    await until(() => named(held, 'message:new').length === 2);
+    const lastHeld = Math.max(...named(held, 'message:new').map((m) => m.seq));
+    onA.close();
+
+    // Sent while the reader is between processes.
+    const between = [await send(1, 'While away 1'), await send(1, 'While away 2')];
+    const onB = await pool.open(B, reader);
+    const live = record(onB);
+    const rejoined = await joinThread(onB, thread.id, lastHeld);
+    const after = await send(2, 'After the move');
+    await until(() => named(live, 'message:new').length === 1);
+    await settle();
+
+    expect(rejoined.missed.map((m) => m.id)).toEqual(between.map((ack) => ack.message.id));
+    expect(named(live, 'message:new').map((m) => m.id)).toEqual([after.message.id]);
+    // Every message of the thread exactly once, in order, with no gap.
+    const seen = [
+      ...joined.missed,
+      ...named(held, 'message:new'),
+      ...rejoined.missed,
+      ...named(live, 'message:new'),
+    ].map((m) => m.seq);
+    const first = seen[0];
+    expect(seen).toEqual(
+      Array.from({ length: after.message.seq - first + 1 }, (_, i) => first + i),
+    );
+  });
 });

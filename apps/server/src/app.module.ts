@@ -45,6 +45,8 @@ export class AppModule {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             // Probes and scrapes arrive every few seconds from machines, not people.
             autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? '') },
+            customLogLevel: (_req, res, error) =>
+              error || res.statusCode >= 500 ? 'error' : config.requestLogLevel,
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.database)),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './platform/config/configuration';
+import { assertPortFree, portInUse, StartupError } from './platform/config/startup-error';
 import { createApp } from './create-app';
 import { prepareSchema, provisionDatabase } from './provision';
 import { DEMO_SIGN_IN, seedDemoContent } from './demo/demo-seed';
@@ -9,6 +10,7 @@ import { DEMO_SIGN_IN, seedDemoContent } from './demo/demo-seed';
 async function main(): Promise<void> {
   const logger = new Logger('Tandem');
   const config = loadConfig();
+  await assertPortFree(config.host, config.port);
   const database = await provisionDatabase(config);
   let closing = false;
   try {
@@ -18,7 +20,13 @@ async function main(): Promise<void> {
       const loaded = await seedDemoContent(app.get(DataSource));
       if (loaded) logger.log('Loaded the demo content (first start)');
     }
-    await app.listen({ port: config.port, host: config.host });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      // Taken between the early check and now.
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(config.port);
+      throw error;
+    }
 
     const shutdown = async (signal: string): Promise<void> => {
       if (closing) return;
@@ -42,7 +50,9 @@ async function main(): Promise<void> {
     if (database.embedded) lines.push(`Embedded PostgreSQL data: ${config.dataDir}`);
     if (config.demoContent)
       lines.push(`Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
-    // Printed plainly (not only logged as JSON) so a person starting the app sees it.
+    // Printed plainly (not only logged as JSON) so a person starting the app sees it, and last:
+    // after the start-up log lines, which the logger writes asynchronously, have gone out.
+    await new Promise((done) => setTimeout(done, 250));
     process.stdout.write(`\n${lines.join('\n')}\n\n`);
   } catch (error) {
     await database.embedded?.stop();
@@ -51,7 +61,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StartupError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

@@ -9,6 +9,8 @@ export * from './realtime';
 export * from './library';
 export * from './notifications';
 export * from './audit';
+export * from './languages';
+export * from './locales';
 export * from './mentoring';
 export * from './curation';
 export * from './curation-content';

@@ -1,28 +1,11 @@
 import type { Phase } from './library';
+import type { UiLocale } from './locales';
 import type { Topic } from './topics';
 
 /**
  * Topic and phase names in every interface language: the one source for the web app's
  * catalogues and the server's exports, so a topic reads the same on screen and on paper.
  */
-export const UI_LOCALES = [
-  'en',
-  'fr',
-  'it',
-  'de',
-  'cs',
-  'sv',
-  'hr',
-  'es',
-  'nl',
-  'pl',
-  'el',
-  'pt',
-  'ro',
-  'uk',
-  'ar',
-] as const;
-export type UiLocale = (typeof UI_LOCALES)[number];
 
 export interface Vocabulary {
   topics: Record<Topic, string>;

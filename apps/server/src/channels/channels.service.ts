@@ -83,6 +83,15 @@ export class ChannelsService {
     return created.id;
   }
 
+  /**
+   * Archives a channel that a feature owns (a pairing's, when the pairing ends): it stays
+   * readable and is never writable again. Like `openPrivateChannel`, the caller has decided and
+   * runs it inside its own transaction.
+   */
+  async archiveOwnedChannel(manager: EntityManager, channelId: string, at: Date): Promise<void> {
+    await this.channels.update(manager, channelId, { archivedAt: at });
+  }
+
   async list(actor: Actor, networkSlug: string, query: ChannelListQuery): Promise<ChannelView[]> {
     const { network, standing } = await loadNetworkAccess(
       this.dataSource.manager,

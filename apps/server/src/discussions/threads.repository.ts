@@ -155,6 +155,34 @@ export class ThreadsRepository {
   }
 
   /**
+   * Writes a thread without a first message (seq 0): a conversation a feature opens for people
+   * who then talk in it through the ordinary message machinery. Run inside the caller's
+   * transaction.
+   */
+  async createEmpty(
+    manager: EntityManager,
+    at: Date,
+    input: Omit<NewThread, 'body'>,
+  ): Promise<string> {
+    const thread = await manager.save(
+      manager.create(ThreadEntity, {
+        channelId: input.channelId,
+        networkId: input.networkId,
+        title: input.title,
+        attribution: input.attribution,
+        topics: input.topics,
+        authorId: input.authorId,
+        authorLabel: input.authorLabel,
+        clientId: input.clientId,
+        lastSeq: 0,
+        messageCount: 0,
+        lastActivityAt: at,
+      }),
+    );
+    return thread.id;
+  }
+
+  /**
    * Locks (`lockedBy` set) or unlocks (null) a thread. Only a real change writes: true when the
    * thread changed, false when it already was as asked.
    */

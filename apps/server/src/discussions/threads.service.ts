@@ -8,7 +8,7 @@ import {
   ThreadView,
   toThreadView,
 } from '@tandem/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { loadChannelAccess, loadThreadAccess } from '../channels/channel-access';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AuditLogService } from '../platform/audit/audit-log.service';
@@ -90,6 +90,35 @@ export class ThreadsService {
       throw error;
     }
     return { thread: toThreadView(thread, author.facts, actor.userId, 1), created: true };
+  }
+
+  /**
+   * A named conversation thread with no first message, for a feature that owns the channel it
+   * lives in (a mentoring pair's): the caller has decided that it may open one and runs this
+   * inside its own transaction (`manager`). `authorId` is the person shown as having started it.
+   * Returns the thread's id.
+   */
+  async openConversation(
+    manager: EntityManager,
+    thread: {
+      channelId: string;
+      networkId: string;
+      title: string;
+      topics: policy.Topic[];
+      authorId: string;
+      clientId: string;
+      /** Its last activity: when it was opened. */
+      at: Date;
+    },
+  ): Promise<string> {
+    const author = await this.authors.withOrganisation(thread.authorId);
+    if (!author) throw policy.notFound('User');
+    const { at, ...fields } = thread;
+    return this.threads.createEmpty(manager, at, {
+      ...fields,
+      attribution: 'named',
+      authorLabel: attributionLabel(author.user.organisation),
+    });
   }
 
   /** Newest activity first, with a cursor on (last activity, id). */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PairingState, PairingSummaryView, Topic } from '@tandem/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { ChannelEntity } from '../channels/channel.entity';
 import { MembershipEntity } from '../networks/membership.entity';
 import { UserEntity } from '../users/user.entity';
 import { PairingEntity, PairingGoalEntity } from './mentoring.entities';
@@ -79,49 +78,6 @@ export class PairingsRepository {
     changes: Partial<PairingEntity>,
   ): Promise<void> {
     await manager.update(PairingEntity, { id: pairingId }, changes);
-  }
-
-  /**
-   * The pair's conversation thread in their channel, with no first message: the pair start
-   * talking in it through the ordinary message machinery. Run inside the activating
-   * transaction, after the channel is made. Returns its id.
-   */
-  async insertPairingThread(
-    manager: EntityManager,
-    thread: {
-      channelId: string;
-      networkId: string;
-      title: string;
-      topics: Topic[];
-      authorId: string;
-      authorLabel: string;
-      clientId: string;
-      at: Date;
-    },
-  ): Promise<string> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO threads
-         (channel_id, network_id, title, attribution, topics, author_id, author_label, client_id,
-          last_seq, message_count, last_activity_at)
-       VALUES ($1, $2, $3, 'named', $4::text[], $5, $6, $7, 0, 0, $8)
-       RETURNING id`,
-      [
-        thread.channelId,
-        thread.networkId,
-        thread.title,
-        thread.topics,
-        thread.authorId,
-        thread.authorLabel,
-        thread.clientId,
-        thread.at,
-      ],
-    );
-    return rows[0].id;
-  }
-
-  /** Archives the pairing's channel when the pairing ends: it stays readable, never writable. */
-  async archiveChannel(manager: EntityManager, channelId: string, at: Date): Promise<void> {
-    await manager.update(ChannelEntity, { id: channelId }, { archivedAt: at });
   }
 
   /**

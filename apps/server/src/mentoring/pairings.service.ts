@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   actOnPairing,
-  attributionLabel,
   badRequest,
   conflict,
   enforce,
@@ -24,6 +23,7 @@ import type { Actor } from '../platform/http/actor';
 import { decodeCursor, encodeCursor, pageSize } from '../platform/http/pagination';
 import { isUniqueViolation } from '../platform/database/sql';
 import { ChannelsService } from '../channels/channels.service';
+import { ThreadsService } from '../discussions/threads.service';
 import { loadNetworkAccess } from '../networks/network-access';
 import type { PairingListQuery, ProposePairingDto } from './dto/mentoring.dto';
 import { hasAccepted, joinFirst, sideOf } from './mentoring-access';
@@ -46,6 +46,7 @@ export class PairingsService {
     private readonly pairings: PairingsRepository,
     private readonly profiles: ProfilesRepository,
     private readonly channels: ChannelsService,
+    private readonly threads: ThreadsService,
     private readonly views: PairingViewService,
     private readonly publisher: PairingPublisher,
     private readonly audit: AuditLogService,
@@ -221,7 +222,8 @@ export class PairingsService {
       if (next === 'completed' || next === 'declined' || next === 'cancelled') {
         changes.endedAt = now;
         changes.endedBy = actor.userId;
-        if (pairing.channelId) await this.pairings.archiveChannel(manager, pairing.channelId, now);
+        if (pairing.channelId)
+          await this.channels.archiveOwnedChannel(manager, pairing.channelId, now);
       }
       await this.pairings.update(manager, pairing.id, changes);
       if (access.side === null && (action === 'complete' || action === 'cancel')) {
@@ -295,17 +297,12 @@ export class PairingsService {
       memberIds: [pairing.mentorId, pairing.menteeId],
       createdBy: actorId,
     });
-    const threadId = await this.pairings.insertPairingThread(manager, {
+    const threadId = await this.threads.openConversation(manager, {
       channelId,
       networkId: pairing.networkId,
       title: name,
       topics: pairing.topics,
       authorId: pairing.menteeId,
-      authorLabel: attributionLabel(
-        mentee.organisation_sector !== null && mentee.organisation_level !== null
-          ? { sector: mentee.organisation_sector, level: mentee.organisation_level }
-          : null,
-      ),
       clientId: `pairing-${pairing.id}`,
       at: now,
     });

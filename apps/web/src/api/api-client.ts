@@ -200,9 +200,11 @@ export class ApiClient {
   }
 
   private url(path: string, query?: RequestOptions['query']): string {
+    // Filters and cursors go in `query`, so "show more" never appends a second `?`.
+    if (path.includes('?')) throw new Error(`Pass the query string of ${path} as options.query`);
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) params.set(key, String(value));
+      if (value !== undefined && value !== '') params.set(key, String(value));
     }
     const search = params.toString();
     return `${this.baseUrl}${path}${search ? `?${search}` : ''}`;

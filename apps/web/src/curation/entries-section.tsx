@@ -39,6 +39,7 @@ import {
   entryKeys,
   getEntrySettings,
   listEntries,
+  type EntryFilters,
   setPublicEntriesAllowed,
 } from './entry-api';
 import { EntryStatusBadge } from './entry-badges';
@@ -59,12 +60,12 @@ export function EntriesSection({ slug, myRole }: { slug: string; myRole: Network
   const editor = atLeast(myRole, 'moderator');
   useEntryEvents();
 
-  const params = new URLSearchParams();
-  if (status) params.set('status', status);
-  if (topic) params.set('topic', topic);
-  if (phase) params.set('phase', phase);
-  if (q) params.set('q', q);
-  const filters = params.toString();
+  const filters: EntryFilters = {
+    status: status ?? undefined,
+    topic: topic ?? undefined,
+    phase: phase ?? undefined,
+    q: q || undefined,
+  };
   const { query, items } = usePagedQuery(entryKeys.list(slug, filters), (client, cursor) =>
     listEntries(client, slug, filters, cursor),
   );

@@ -22,7 +22,7 @@ import { downloadFile } from '../api/download-file';
 /** Query keys of curation; under ['entries'] so one invalidation refreshes every entry view. */
 export const entryKeys = {
   all: ['entries'] as const,
-  list: (slug: string, filters: string) => ['entries', 'list', slug, filters] as const,
+  list: (slug: string, filters: EntryFilters) => ['entries', 'list', slug, filters] as const,
   entry: (id: string) => ['entries', 'item', id] as const,
   versions: (id: string) => ['entries', 'item', id, 'versions'] as const,
   version: (id: string, version: number) => ['entries', 'item', id, 'versions', version] as const,
@@ -64,11 +64,17 @@ export type EntryChange =
 
 export const getEntry = (api: ApiClient, id: string) => api.get<EntryView>(entryPath(id));
 
-/** A page of the network's entries; `filters` is a query string of status, topic, phase, q. */
-export const listEntries = (api: ApiClient, slug: string, filters: string, cursor?: string) =>
-  api.get<Page<EntrySummaryView>>(`${networkEntriesPath(slug)}${filters ? `?${filters}` : ''}`, {
-    query: { cursor },
-  });
+/** The filters of a network's entry list; an empty one is left out. */
+export interface EntryFilters {
+  status?: string;
+  topic?: string;
+  phase?: string;
+  q?: string;
+}
+
+/** A page of the network's entries. */
+export const listEntries = (api: ApiClient, slug: string, filters: EntryFilters, cursor?: string) =>
+  api.get<Page<EntrySummaryView>>(networkEntriesPath(slug), { query: { ...filters, cursor } });
 
 export const updateEntry = (api: ApiClient, id: string, change: EntryChange) =>
   api.patch<EntryView>(entryPath(id), change);

@@ -1,3 +1,10 @@
+import {
+  isRightToLeft,
+  LOCALE_NAMES,
+  textDirection,
+  UI_LOCALES,
+  type UiLocale,
+} from '@tandem/domain';
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ar } from './locales/ar';
@@ -16,43 +23,12 @@ import { ro } from './locales/ro';
 import { sv } from './locales/sv';
 import { uk } from './locales/uk';
 
-export const LANGUAGES = [
-  'en',
-  'fr',
-  'it',
-  'de',
-  'cs',
-  'sv',
-  'hr',
-  'es',
-  'nl',
-  'pl',
-  'el',
-  'pt',
-  'ro',
-  'uk',
-  'ar',
-] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The interface languages, from the one list in the domain (libs/domain/src/locales.ts). */
+export const LANGUAGES = UI_LOCALES;
+export type Language = UiLocale;
 
 /** Each language named in itself, as a language switcher should. */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  fr: 'Français',
-  it: 'Italiano',
-  de: 'Deutsch',
-  cs: 'Čeština',
-  sv: 'Svenska',
-  hr: 'Hrvatski',
-  es: 'Español',
-  nl: 'Nederlands',
-  pl: 'Polski',
-  el: 'Ελληνικά',
-  pt: 'Português',
-  ro: 'Română',
-  uk: 'Українська',
-  ar: 'العربية',
-};
+export const LANGUAGE_NAMES: Record<Language, string> = LOCALE_NAMES;
 
 /** Every catalogue, by language; English is also the fallback for a key a catalogue lacks. */
 export const CATALOGUES: Record<Language, Messages> = {
@@ -73,21 +49,15 @@ export const CATALOGUES: Record<Language, Messages> = {
   ar,
 };
 
-/** Languages written right to left (of those Tandem ships, Arabic). */
-const RIGHT_TO_LEFT = new Set<string>(['ar']);
-
-/** Whether a language, given as a code or a tag such as `ar-EG`, is written right to left. */
-export function isRightToLeft(language: string): boolean {
-  return RIGHT_TO_LEFT.has(language.toLowerCase().split('-')[0]);
-}
-
 /** Tells the browser (and Mantine, which follows the attribute) the page's language and direction. */
 function applyToDocument(language: string): void {
   document.documentElement.lang = language;
-  document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+  document.documentElement.dir = textDirection(language);
 }
 
 const STORAGE_KEY = 'tandem.language';
+
+export { isRightToLeft };
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

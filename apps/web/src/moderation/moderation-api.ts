@@ -32,10 +32,9 @@ export const listAuditLog = (
   action: AuditAction | null,
   cursor?: string,
 ) =>
-  api.get<Page<AuditEntryView>>(
-    `${networkPath(slug)}/audit-log${action ? `?action=${encodeURIComponent(action)}` : ''}`,
-    { query: { cursor } },
-  );
+  api.get<Page<AuditEntryView>>(`${networkPath(slug)}/audit-log`, {
+    query: { action: action ?? undefined, cursor },
+  });
 
 export const setMessageHidden = (api: ApiClient, messageId: string, hidden: boolean) =>
   api.post<MessageView>(`${messagePath(messageId)}/${hidden ? 'hide' : 'unhide'}`);

@@ -23,6 +23,11 @@ export const createSocket: SocketFactory = (auth) => {
     auth,
     autoConnect: false,
     forceNew: true,
+    // WebSocket first: one connection that stays on the replica it reached, so replicas need no
+    // sticky balancing. Long-polling only where a network refuses WebSockets (the proxy keeps
+    // that fallback sticky), and tried again on every reconnection.
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     reconnectionDelay: 1000,
     reconnectionDelayMax: 10_000,
   });

@@ -165,6 +165,14 @@ describe('loadConfig values', () => {
     },
   );
 
+  it('logs each request at debug outside production and at info in production', () => {
+    expect(load({}).requestLogLevel).toBe('debug');
+    expect(load({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).requestLogLevel).toBe(
+      'info',
+    );
+    expect(load({ LOG_REQUESTS_AT: 'warn' }).requestLogLevel).toBe('warn');
+  });
+
   it.each([
     ['true', true],
     ['TRUE', true],
@@ -262,6 +270,8 @@ describe('invalid values throw a ConfigError naming the variable', () => {
     ['JWT_SECRET', 'short'],
     ['LOG_LEVEL', 'loud'],
     ['LOG_LEVEL', 'INFO'],
+    ['LOG_REQUESTS_AT', 'silent'],
+    ['LOG_REQUESTS_AT', 'loud'],
     ['DEMO_CONTENT', 'maybe'],
     ['TRUST_PROXY', 'on'],
     ['MIGRATE_ON_START', 'sometimes'],

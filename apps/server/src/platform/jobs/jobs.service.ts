@@ -1,7 +1,15 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnModuleDestroy,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
+import { MetricsService } from '../metrics/metrics.service';
 import type { JobMap, JobName } from './job-map';
 import { poolDatabase, transactionDatabase } from './job-queue-database';
 import { JobWorker } from './job-worker';
@@ -78,6 +86,7 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
   constructor(
     dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.boss = new PgBoss({
       db: poolDatabase(dataSource),
@@ -105,6 +114,16 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
    * in `ready()`. HTTP and sockets serve meanwhile; only background work is delayed.
    */
   onModuleInit(): void {
+    // Depth, work in progress and give-ups per queue, read from Postgres at each scrape.
+    this.metrics?.registerSource({
+      jobQueues: async () =>
+        Object.entries(await this.counts()).map(([queue, counts]) => ({
+          queue,
+          waiting: counts.created + counts.retry,
+          active: counts.active,
+          failed: counts.failed,
+        })),
+    });
     this.start().catch((error: unknown) =>
       this.logger.error(error instanceof Error ? error.message : String(error)),
     );

@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { JobsService, type RunningJob } from '../jobs/jobs.service';
+import { MetricsService } from '../metrics/metrics.service';
+import type { MailTotals } from '../metrics/metrics-source';
 import { mailLocale } from './mail-locales';
 import { MailOutboxRepository } from './mail-outbox.repository';
 import { renderMail, type RenderedMail } from './mail-renderer';
@@ -39,17 +41,21 @@ export type QueuedMail<K extends MailTemplateName> = {
 export class MailService implements OnModuleInit {
   private readonly logger = new Logger(MailService.name);
   private readonly messageIdHost: string;
+  /** What this process's workers sent and gave up on since start (for /metrics). */
+  private readonly totals: MailTotals = { sent: 0, failed: 0 };
 
   constructor(
     private readonly jobs: JobsService,
     private readonly outbox: MailOutboxRepository,
     private readonly transport: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.messageIdHost = new URL(config.publicUrl).hostname;
   }
 
   async onModuleInit(): Promise<void> {
+    this.metrics?.registerSource({ mailTotals: () => Promise.resolve({ ...this.totals }) });
     await this.jobs.work('mail-send', (job) => this.send(job));
   }
 
@@ -106,6 +112,7 @@ export class MailService implements OnModuleInit {
         `Mail ${row.id} (${row.template}) cannot be rendered: ${describeFailure(error)}`,
       );
       await this.outbox.recordFailure(row.id, `render: ${describeFailure(error)}`, true);
+      this.totals.failed++;
       return;
     }
 
@@ -134,6 +141,7 @@ export class MailService implements OnModuleInit {
         describeFailure(error),
         permanent || job.isLastAttempt,
       );
+      if (permanent || job.isLastAttempt) this.totals.failed++;
       if (permanent) {
         this.logger.warn(`Mail ${row.id} refused for good: ${describeFailure(error)}`);
         return;
@@ -141,5 +149,6 @@ export class MailService implements OnModuleInit {
       throw error;
     }
     await this.outbox.markSent(row.id);
+    this.totals.sent++;
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from './errors';
+import { DomainError } from '../errors';
 import {
   actionsFor,
   actOnPairing,
@@ -11,8 +11,6 @@ import {
   editPairingWork,
   giveFeedback,
   isFinalState,
-  isLanguageCode,
-  ISO_639_1_CODES,
   nextPairingState,
   PAIRING_ACTIONS,
   PAIRING_GOALS_MAX,
@@ -30,14 +28,15 @@ import {
   type PairingAction,
   type PairingState,
   type SuggestionReason,
-} from './mentoring';
-import type { Standing } from './networks';
+} from '.';
+import { isLanguageCode, ISO_639_1_CODES } from '../languages';
+import type { Standing } from '../networks';
 import {
   changeChannelSettings,
   manageChannel,
   removeFromChannel,
   type ChannelAccess,
-} from './discussions';
+} from '../discussions';
 
 const mentee: MentoringFacts = {
   userId: 'mentee',
