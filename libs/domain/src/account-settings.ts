@@ -5,7 +5,7 @@
  */
 import { badRequest, conflict, DomainError, type FieldProblem } from './errors';
 import type { Decision } from './networks';
-import { UI_LOCALES, type UiLocale } from './vocabulary';
+import { isUiLocale, type UiLocale } from './locales';
 
 /** A password-reset link works this long, once. */
 export const PASSWORD_RESET_TTL_MINUTES = 60;
@@ -32,9 +32,6 @@ export function storedUserAgent(header: string | null | undefined): string | nul
   return cleaned === '' ? null : cleaned;
 }
 
-/** ISO 639-1: two lower-case letters. */
-export const LANGUAGE_CODE_PATTERN = /^[a-z]{2}$/;
-
 /** What a single-use account token is for; each purpose has its own lifetime. */
 export const ACCOUNT_TOKEN_PURPOSES = ['verify_email', 'password_reset'] as const;
 export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
@@ -43,10 +40,6 @@ export function accountTokenTtlMs(purpose: AccountTokenPurpose): number {
   return purpose === 'password_reset'
     ? PASSWORD_RESET_TTL_MINUTES * 60_000
     : EMAIL_VERIFICATION_TTL_HOURS * 3_600_000;
-}
-
-export function isUiLocale(value: unknown): value is UiLocale {
-  return typeof value === 'string' && (UI_LOCALES as readonly string[]).includes(value);
 }
 
 /**

@@ -16,7 +16,7 @@ import type {
 import type { NetworkRole, NetworkVisibility } from './networks';
 import type { Level, Sector } from './organisations';
 import type { Topic } from './topics';
-import type { UiLocale } from './vocabulary';
+import type { UiLocale } from './locales';
 
 export interface ErrorBody {
   statusCode: number;

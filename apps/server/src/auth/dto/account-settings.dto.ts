@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
-  LANGUAGE_CODE_PATTERN,
+  ISO_639_1_CODES,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   READING_LANGUAGES_MAX,
@@ -25,7 +25,6 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -102,9 +101,9 @@ export class UpdateProfileDto implements UpdateProfileBody {
   @IsArray()
   @ArrayMaxSize(READING_LANGUAGES_MAX)
   @IsString({ each: true })
-  @Matches(LANGUAGE_CODE_PATTERN, {
+  @IsIn(ISO_639_1_CODES, {
     each: true,
-    message: 'readingLanguages must hold two-letter ISO 639-1 codes such as "en"',
+    message: 'readingLanguages must hold ISO 639-1 codes such as "en"',
   })
   readingLanguages?: string[];
 }
