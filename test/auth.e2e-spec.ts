@@ -39,6 +39,10 @@ describe('register', () => {
         handle: 'amira',
         organisation: null,
         createdAt: expect.any(String),
+        locale: 'en',
+        readingLanguages: [],
+        emailVerified: false,
+        pendingEmail: null,
       },
     });
     expect(response.text).not.toMatch(/argon2|passwordHash|password_hash/);

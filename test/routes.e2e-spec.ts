@@ -10,6 +10,10 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login',
   'POST /api/auth/refresh',
   'POST /api/auth/logout',
+  // Account mail links: opened from a mail, perhaps on another device, before any sign-in.
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
+  'POST /api/auth/verify-email',
   'GET /api/health',
   'GET /api/health/live',
   'GET /api/health/ready',

@@ -88,6 +88,7 @@ describe('downloading one’s own data', () => {
     const parts = data.parts as Record<string, any>;
     expect(Object.keys(parts)).toEqual([
       'profile',
+      'accountLinks',
       'sessions',
       'memberships',
       'discussions',
@@ -104,6 +105,17 @@ describe('downloading one’s own data', () => {
       handle: member.user.handle,
       organisation: { id: organisation.id, sector: 'ngo', level: 'local' },
     });
+    expect(parts.profile).toMatchObject({
+      locale: 'en',
+      readingLanguages: [],
+      // Verified by opening the invitation mailed to the address.
+      emailVerifiedAt: expect.any(String),
+    });
+    // The sign-up verification link: when and where it went, never the token or its hash.
+    expect(parts.accountLinks).toEqual([
+      expect.objectContaining({ purpose: 'verify_email', email: member.email, usedAt: null }),
+    ]);
+    expect(JSON.stringify(parts.accountLinks)).not.toMatch(/token|hash/i);
     expect(parts.sessions.length).toBeGreaterThan(0);
     expect(parts.memberships.networks).toEqual([
       expect.objectContaining({ networkId: cast.network.id, role: 'member' }),

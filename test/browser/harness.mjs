@@ -22,6 +22,7 @@ const HEALTH_TIMEOUT_MS = 60_000;
  * @typedef {object} JourneyContext
  * @property {import('playwright-core').Browser} browser
  * @property {string} base the server's address, e.g. http://127.0.0.1:41234
+ * @property {string} dataDir the server's DATA_DIR: its mail is written to dataDir/outbox/*.eml
  * @property {(name: string, page: import('playwright-core').Page | null, body: () => Promise<void>) => Promise<void>} step
  */
 

@@ -77,7 +77,8 @@ async function main() {
       const { default: journey } = await import(pathToFileURL(join(JOURNEYS, file)).href);
       const contextsBefore = new Set(browser.contexts());
       try {
-        await journey({ browser, base, step: stepper(results) });
+        // dataDir: the server's DATA_DIR, where mail lands as .eml files (no SMTP_URL is set).
+        await journey({ browser, base, step: stepper(results), dataDir });
       } catch (error) {
         if (!error?.counted) {
           results.failed += 1;

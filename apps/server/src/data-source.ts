@@ -43,6 +43,7 @@ import { MessageFlagEntity, NetworkSuspensionEntity } from './moderation/moderat
 import { installJobQueueSchema } from './platform/jobs/job-queue-database';
 import { ChathamSmallCircles1764800000000 } from './platform/database/migrations/1764800000000-chatham-small-circles';
 import { MailOutbox1764730000000 } from './platform/database/migrations/1764730000000-mail-outbox';
+import { AccountSettings1764810000000 } from './platform/database/migrations/1764810000000-account-settings';
 
 export const ENTITIES = [
   AuditEntryEntity,
@@ -86,6 +87,7 @@ export const MIGRATIONS = [
   Moderation1764600000000,
   MailOutbox1764730000000,
   ChathamSmallCircles1764800000000,
+  AccountSettings1764810000000,
 ];
 
 /**

@@ -9,7 +9,10 @@ import type { ApiClient } from './api/api-client';
 import { ApiClientProvider } from './api/api-context';
 import { AuthProvider } from './auth/auth-context';
 import { RequireAuth } from './auth/require-auth';
+import { ForgotPasswordPage } from './auth/forgot-password-page';
+import { ResetPasswordPage } from './auth/reset-password-page';
 import { SignInPage } from './auth/sign-in-page';
+import { VerifyEmailPage } from './auth/verify-email-page';
 import { SignUpPage } from './auth/sign-up-page';
 import { ChannelPage } from './channels/channel-page';
 import { EntryFormPage } from './curation/entry-form';
@@ -85,6 +88,9 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/sign-up" element={<SignUpPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/verify-email" element={<VerifyEmailPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<Navigate to="/networks" replace />} />
           <Route path="/organisation" element={<OrganisationPage />} />

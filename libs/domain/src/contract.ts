@@ -17,6 +17,7 @@ import type { NetworkRole, NetworkVisibility } from './networks';
 import type { Level, Sector } from './organisations';
 import type { LabelCode } from './organisation-labels';
 import type { Topic } from './topics';
+import type { UiLocale } from './locales';
 
 export interface ErrorBody {
   statusCode: number;
@@ -50,6 +51,14 @@ export interface UserView {
   handle: string;
   organisation: OrganisationView | null;
   createdAt: string;
+  /** One of the UI locales; the language of the app and of every mail to this person. */
+  locale: UiLocale;
+  /** ISO 639-1 codes of the languages this person reads. */
+  readingLanguages: string[];
+  /** Whether `email` has been confirmed from a mail sent to it. */
+  emailVerified: boolean;
+  /** A new address waiting for its verification; `email` stays until then. */
+  pendingEmail: string | null;
 }
 
 export interface AuthResponse {
@@ -65,6 +74,8 @@ export interface RegisterBody {
   email: string;
   password: string;
   displayName: string;
+  /** The UI language chosen while signing up; else the browser's Accept-Language, else en. */
+  locale?: UiLocale;
 }
 
 /** `POST /api/auth/login`. */

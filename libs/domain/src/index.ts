@@ -16,6 +16,7 @@ export * from './curation';
 export * from './curation-content';
 export * from './moderation';
 export * from './account';
+export * from './account-settings';
 export * from './records';
 export * from './discussion-views';
 export * from './vocabulary';

@@ -7,7 +7,7 @@ import { moderationPart } from '../moderation/moderation.personal-data';
 import { membershipsPart } from '../networks/networks.personal-data';
 import { notificationsPart } from '../notifications/notifications.personal-data';
 import type { PersonalDataPart } from '../platform/personal-data/personal-data';
-import { profilePart } from '../users/users.personal-data';
+import { accountTokensPart, profilePart } from '../users/users.personal-data';
 
 /**
  * Every module's personal data, in download order: the one place that lists them. A feature
@@ -16,6 +16,7 @@ import { profilePart } from '../users/users.personal-data';
  */
 export const PERSONAL_DATA_PARTS: readonly PersonalDataPart[] = [
   profilePart,
+  accountTokensPart,
   sessionsPart,
   membershipsPart,
   discussionsPart,

@@ -4,18 +4,26 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
+import { MailModule } from '../platform/mail/mail.module';
 import { UsersModule } from '../users/users.module';
+import { AccountSettingsService } from './account-settings.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { EmailVerificationService } from './email-verification.service';
 import { JwtStrategy } from './jwt.strategy';
+import { MeController } from './me.controller';
+import { PasswordConfirmation } from './password-confirmation';
+import { PasswordResetService } from './password-reset.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionLiveness } from './session-liveness';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
     PassportModule,
     UsersModule,
+    MailModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -27,9 +35,14 @@ import { SessionLiveness } from './session-liveness';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, MeController],
   providers: [
     AuthService,
+    SessionsService,
+    PasswordConfirmation,
+    PasswordResetService,
+    EmailVerificationService,
+    AccountSettingsService,
     JwtStrategy,
     SessionLiveness,
     RefreshTokensRepository,

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AuthResponse, conflict, normaliseEmail, unauthorized, UserView } from '@tandem/domain';
+import {
+  AuthResponse,
+  conflict,
+  initialLocale,
+  normaliseEmail,
+  storedUserAgent,
+  unauthorized,
+  UserView,
+} from '@tandem/domain';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/http/actor';
 import { toUserView } from '../users/user-views';
@@ -14,6 +22,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { AccessTokenClaims, hashToken, newOpaqueToken } from './tokens';
 import { DomainEvents } from '../platform/events/domain-event-bus';
+import { EmailVerificationService } from './email-verification.service';
 
 @Injectable()
 export class AuthService {
@@ -26,10 +35,20 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly rateLimits: RateLimitService,
     private readonly events: DomainEvents,
+    private readonly emailVerification: EmailVerificationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async register(dto: RegisterDto, address: string): Promise<AuthResponse> {
+  /**
+   * Creates the account in the locale the form sent (else the browser's Accept-Language, else
+   * English) and mails a link to verify its address.
+   */
+  async register(
+    dto: RegisterDto,
+    address: string,
+    acceptLanguage: string | null,
+    userAgent: string | null = null,
+  ): Promise<AuthResponse> {
     const email = normaliseEmail(dto.email);
     const limits = this.config.rateLimits;
     await this.rateLimits.consume(
@@ -46,11 +65,23 @@ export class AuthService {
       throw conflict('An account with this email already exists; sign in instead');
     }
     const passwordHash = await hashPassword(dto.password);
-    const user = await this.users.create({ email, displayName: dto.displayName, passwordHash });
-    return this.issue(user, randomUUID());
+    const user = await this.users.create({
+      email,
+      displayName: dto.displayName,
+      passwordHash,
+      locale: initialLocale(dto.locale, acceptLanguage),
+    });
+    // Its own transaction, after the account's: the link and its mail commit together, and a
+    // failure here leaves an account whose owner can ask for the link again.
+    await this.emailVerification.sendForSignUp(user.id);
+    return this.issue(await this.users.getById(user.id), randomUUID(), userAgent);
   }
 
-  async login(dto: LoginDto, address: string): Promise<AuthResponse> {
+  async login(
+    dto: LoginDto,
+    address: string,
+    userAgent: string | null = null,
+  ): Promise<AuthResponse> {
     const email = normaliseEmail(dto.email);
     const limits = this.config.rateLimits;
     await this.rateLimits.consume(
@@ -76,7 +107,7 @@ export class AuthService {
       throw unauthorized('Email or password is incorrect');
     }
     await this.rateLimits.reset(failuresKey);
-    return this.issue(await this.users.getById(user.id), randomUUID());
+    return this.issue(await this.users.getById(user.id), randomUUID(), userAgent);
   }
 
   /**
@@ -84,7 +115,11 @@ export class AuthService {
    * concurrent requests: only one caller can flip `rotated_at`, and any later presentation of
    * the same token is treated as theft and revokes its whole family.
    */
-  async refresh(dto: RefreshDto, address: string): Promise<AuthResponse> {
+  async refresh(
+    dto: RefreshDto,
+    address: string,
+    userAgent: string | null = null,
+  ): Promise<AuthResponse> {
     await this.rateLimits.consume(
       `refresh:addr:${address}`,
       this.config.rateLimits.refreshPerAddress,
@@ -102,7 +137,7 @@ export class AuthService {
         'Refresh token was already used; for safety this session has been ended, sign in again',
       );
     }
-    return this.issue(await this.users.getById(token.userId), token.familyId);
+    return this.issue(await this.users.getById(token.userId), token.familyId, userAgent);
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (idempotent). */
@@ -125,13 +160,18 @@ export class AuthService {
     this.events.committed(EVENTS.sessionEnded, event);
   }
 
-  private async issue(user: UserEntity, familyId: string): Promise<AuthResponse> {
+  private async issue(
+    user: UserEntity,
+    familyId: string,
+    userAgent: string | null,
+  ): Promise<AuthResponse> {
     const refreshToken = newOpaqueToken();
     await this.tokens.insert({
       userId: user.id,
       familyId,
       tokenHash: hashToken(refreshToken),
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
+      userAgent: storedUserAgent(userAgent),
     });
     const claims: AccessTokenClaims = { sub: user.id, sid: familyId };
     const accessToken = await this.jwt.signAsync(claims);

@@ -28,6 +28,10 @@ export class RefreshTokenEntity {
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt: Date | null;
 
+  /** The User-Agent the token was issued to (at most 512 characters), to tell sessions apart. */
+  @Column('text', { name: 'user_agent', nullable: true })
+  userAgent: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import * as policy from '@tandem/domain';
 import {
   conflict,
@@ -33,6 +33,10 @@ import type { NetworkEntity } from './network.entity';
 import { toInvitationView, toNetworkView } from './network-views';
 import { NetworksRepository } from './networks.repository';
 import { DomainEvents } from '../platform/events/domain-event-bus';
+import { APP_CONFIG, AppConfig } from '../platform/config/configuration';
+import { MailService } from '../platform/mail/mail.service';
+import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
+import { UsersService } from '../users/users.service';
 
 interface NetworkContext {
   network: NetworkEntity;
@@ -47,6 +51,10 @@ export class NetworksService {
     private readonly invitationRepository: InvitationsRepository,
     private readonly events: DomainEvents,
     private readonly audit: AuditLogService,
+    private readonly mail: MailService,
+    private readonly users: UsersService,
+    private readonly rateLimits: RateLimitService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, dto: CreateNetworkDto): Promise<NetworkView> {
@@ -165,7 +173,17 @@ export class NetworksService {
     return this.networkRepository.members(this.dataSource.manager, network.id, query);
   }
 
+  /**
+   * Creates the invitation and mails it, in one transaction: to the invitee in their own
+   * locale when the address has an account, else in the inviter's. The inviter still gets the
+   * link (the token is shown once) to pass on another way.
+   */
   async invite(actor: Actor, slug: string, dto: CreateInvitationDto): Promise<InvitationCreated> {
+    await this.rateLimits.consume(
+      `invite:acct:${actor.userId}`,
+      this.config.rateLimits.invitationsPerAccount,
+      'Too many invitations sent; try again later',
+    );
     return this.dataSource.transaction(async (manager) => {
       const { network, standing } = await this.context(manager, actor, slug);
       enforce(policy.invite(network.visibility, standing, dto.role));
@@ -183,6 +201,22 @@ export class NetworksService {
         tokenHash: hashToken(token),
         invitedBy: actor.userId,
         expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
+      });
+      const inviter = await this.networkRepository.user(manager, actor.userId);
+      const invitee = await this.users.recipientByEmail(manager, email);
+      await this.mail.queue(manager, {
+        to: email,
+        template: 'invitation',
+        locale: invitee?.locale ?? inviter.locale,
+        data: {
+          inviterName: inviter.displayName,
+          networkName: network.name,
+          role: dto.role,
+          email,
+          acceptUrl: `${this.config.publicUrl}/invitations/${token}`,
+          expiresAt: invitation.expiresAt.toISOString(),
+        },
+        transactional: true,
       });
       return {
         token,
@@ -242,6 +276,8 @@ export class NetworksService {
         role: invitation.role,
       });
       await this.invitationRepository.markAccepted(manager, invitation.id, actor.userId);
+      // The invitation was mailed to this address, and its link was opened by its owner.
+      await this.users.markVerifiedIfUnverified(manager, actor.userId, invitation.email);
       const network = await this.networkRepository.byId(manager, invitation.networkId);
       return this.view(manager, network, invitation.role);
     });

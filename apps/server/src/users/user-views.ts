@@ -12,5 +12,9 @@ export function toUserView(user: UserEntity): UserView {
     handle: user.handle,
     organisation: user.organisation ? toOrganisationView(user.organisation) : null,
     createdAt: user.createdAt.toISOString(),
+    locale: user.locale,
+    readingLanguages: user.readingLanguages,
+    emailVerified: user.emailVerifiedAt !== null,
+    pendingEmail: user.pendingEmail ?? null,
   };
 }

@@ -7,6 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { UiLocale } from '@tandem/domain';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 
 @Entity('users')
@@ -34,6 +35,24 @@ export class UserEntity {
   @ManyToOne(() => OrganisationEntity, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'organisation_id' })
   organisation: OrganisationEntity | null;
+
+  /** The UI locale; every mail to this person is written in it. */
+  @Column('text')
+  locale: UiLocale;
+
+  /** ISO 639-1 codes, lower case, each once. */
+  @Column('text', { name: 'reading_languages', array: true })
+  readingLanguages: string[];
+
+  /** When `email` was confirmed from a mail sent to it; null until then. */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  /**
+   * Not a column: the new address waiting for verification, filled in by UsersRepository when
+   * it loads an account for its owner (account_tokens), else undefined.
+   */
+  pendingEmail?: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

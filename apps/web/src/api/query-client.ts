@@ -4,6 +4,7 @@ import { ApiError } from './api-error';
 /** Keys of every cached query; prefixes matter, since invalidating ['networks'] covers a network's members too. */
 export const queryKeys = {
   me: ['me'] as const,
+  sessions: ['me', 'sessions'] as const,
   organisations: (query: string) => ['organisations', query] as const,
   networks: ['networks'] as const,
   network: (slug: string) => ['networks', slug] as const,

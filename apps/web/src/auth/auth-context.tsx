@@ -13,6 +13,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
+import { isLanguage } from '../i18n/i18n';
 import { queryKeys } from '../api/query-client';
 import * as authApi from './auth-api';
 import type { SignUpInput } from './auth-api';
@@ -35,7 +36,7 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const api = useApiClient();
   const queryClient = useQueryClient();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSyncExternalStore(api.subscribeSession, api.readSession, api.readSession);
 
   const me = useQuery({
@@ -79,9 +80,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const accept = useCallback(
     (response: AuthResponse): UserView => {
       queryClient.setQueryData(queryKeys.me, response.user);
+      // Signing in, on any device, brings the account's language (also its mail's); a choice
+      // made afterwards on screen is saved back to the account (useSaveLanguage).
+      if (isLanguage(response.user.locale) && response.user.locale !== i18n.resolvedLanguage) {
+        void i18n.changeLanguage(response.user.locale);
+      }
       return response.user;
     },
-    [queryClient],
+    [queryClient, i18n],
   );
 
   const signIn = useCallback(

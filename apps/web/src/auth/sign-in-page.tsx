@@ -81,6 +81,9 @@ export function SignInPage() {
             <Button type="submit" loading={mutation.isPending}>
               {t('auth.signIn')}
             </Button>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t('passwordReset.forgotLink')}
+            </Anchor>
           </Stack>
         </form>
       </Paper>

@@ -51,6 +51,7 @@ describe('sign-up page', () => {
           displayName: 'Amira Haddad',
           email: 'amira@example.org',
           password: 'long enough secret',
+          locale: 'en',
         },
       }),
     ]);

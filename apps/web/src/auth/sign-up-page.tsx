@@ -9,6 +9,7 @@ import { PasswordField } from '../forms/password-field';
 import { useFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isEmailLike } from '../forms/validation';
 import type { SignUpInput } from './auth-api';
+import { isLanguage } from '../i18n/i18n';
 import { useAuth } from './auth-context';
 import { safeNextPath, signInPath } from './next-path';
 
@@ -16,7 +17,7 @@ const FIELDS = ['displayName', 'email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
 export function SignUpPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session, signUp } = useAuth();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
@@ -59,6 +60,8 @@ export function SignUpPage() {
       displayName: values.displayName.trim(),
       email: values.email.trim(),
       password: values.password,
+      // The language of the page becomes the account's, and its mail's.
+      ...(isLanguage(i18n.resolvedLanguage) ? { locale: i18n.resolvedLanguage } : {}),
     });
   };
 

@@ -11,18 +11,40 @@ import { ApiErrorAlert } from '../forms/api-error-alert';
 import { useFieldErrors } from '../forms/field-errors';
 import { PasswordField } from '../forms/password-field';
 import { QuoteConsentSettings } from './quote-consent';
+import { PageLoader } from '../layout/page-states';
+import { EmailSection } from './email-section';
+import { LanguageSection } from './language-section';
+import { PasswordSection } from './password-section';
+import { ProfileSection } from './profile-section';
+import { SessionsSection } from './sessions-section';
 import { deleteMyAccount, exportMyData } from './settings-api';
 
 const FIELDS = ['password'] as const;
 
-/** `/settings`: one's own data — download it, or delete the account. */
+/**
+ * `/settings`: one's own account — name, language (the app's and the mail's), email, password
+ * and sessions — and one's own data: download it, or delete the account.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
+  const { user } = useAuth();
   return (
     <Stack gap="lg">
       <Title order={1} size="h2">
         {t('settings.title')}
       </Title>
+      {user ? (
+        <>
+          {/* Keyed by account, so the forms start from this account's values. */}
+          <ProfileSection key={`profile-${user.id}`} user={user} />
+          <LanguageSection key={`language-${user.id}`} user={user} />
+          <EmailSection user={user} />
+          <PasswordSection />
+          <SessionsSection />
+        </>
+      ) : (
+        <PageLoader />
+      )}
       <DataDownload />
       <QuoteConsentSettings />
       <AccountDeletion />

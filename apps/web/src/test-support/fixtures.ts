@@ -30,6 +30,10 @@ export function makeUser(overrides: Partial<UserView> = {}): UserView {
     handle: 'amira-haddad',
     organisation: makeOrganisation(),
     createdAt: '2026-01-10T09:00:00.000Z',
+    locale: 'en',
+    readingLanguages: ['en'],
+    emailVerified: true,
+    pendingEmail: null,
     ...overrides,
   };
 }

@@ -1,15 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  UI_LOCALES,
   type LoginBody,
   type RefreshBody,
   type RegisterBody,
+  type UiLocale,
 } from '@tandem/domain';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { PlainText } from '../../platform/http/validation';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -33,7 +36,16 @@ export class RegisterDto implements RegisterBody {
   @Transform(trim)
   @IsString()
   @Length(1, DISPLAY_NAME_MAX_LENGTH)
+  @PlainText()
   displayName: string;
+
+  @ApiPropertyOptional({
+    enum: UI_LOCALES,
+    description: 'the UI language; without it, the best of Accept-Language, else en',
+  })
+  @IsOptional()
+  @IsIn(UI_LOCALES, { message: `locale must be one of: ${UI_LOCALES.join(', ')}` })
+  locale?: UiLocale;
 }
 
 export class LoginDto implements LoginBody {

@@ -110,6 +110,13 @@ describe('loadConfig defaults', () => {
       flagPerUser: { limit: 20, windowSeconds: 600 },
       invitationPerUser: { limit: 100, windowSeconds: 3600 },
       socketConnectionsPerUser: { limit: 120, windowSeconds: 60 },
+      passwordResetPerAccount: { limit: 3, windowSeconds: 3600 },
+      passwordResetPerAddress: { limit: 100, windowSeconds: 3600 },
+      accountTokensPerAddress: { limit: 100, windowSeconds: 900 },
+      accountChangesPerAccount: { limit: 30, windowSeconds: 3600 },
+      accountMailPerAccount: { limit: 5, windowSeconds: 3600 },
+      accountMailPerAddress: { limit: 100, windowSeconds: 3600 },
+      invitationsPerAccount: { limit: 100, windowSeconds: 3600 },
     });
   });
 

@@ -77,6 +77,14 @@ export interface AppConfig {
     invitationPerUser: RateRule;
     /** Socket handshakes per user: a client reconnecting in a loop, or hoarding connections. */
     socketConnectionsPerUser: RateRule;
+    /** Account mail and changes (docs/accounts.md). */
+    passwordResetPerAccount: RateRule;
+    passwordResetPerAddress: RateRule;
+    accountTokensPerAddress: RateRule;
+    accountChangesPerAccount: RateRule;
+    accountMailPerAccount: RateRule;
+    accountMailPerAddress: RateRule;
+    invitationsPerAccount: RateRule;
   };
   /** Base of every link the server writes into a mail, without a trailing slash. */
   publicUrl: string;
@@ -333,6 +341,36 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       socketConnectionsPerUser: rateRule(env, 'RATE_LIMIT_SOCKET_CONNECTIONS_PER_USER', {
         limit: 120,
         windowSeconds: 60,
+      }),
+      // Account mail: a few per account (each one lands in someone's inbox), generous per
+      // address (a workshop behind one office address resets its passwords together).
+      passwordResetPerAccount: rateRule(env, 'RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT', {
+        limit: 3,
+        windowSeconds: 3600,
+      }),
+      passwordResetPerAddress: rateRule(env, 'RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS', {
+        limit: 100,
+        windowSeconds: 3600,
+      }),
+      accountTokensPerAddress: rateRule(env, 'RATE_LIMIT_ACCOUNT_TOKENS_PER_ADDRESS', {
+        limit: 100,
+        windowSeconds: 900,
+      }),
+      accountChangesPerAccount: rateRule(env, 'RATE_LIMIT_ACCOUNT_CHANGES_PER_ACCOUNT', {
+        limit: 30,
+        windowSeconds: 3600,
+      }),
+      accountMailPerAccount: rateRule(env, 'RATE_LIMIT_ACCOUNT_MAIL_PER_ACCOUNT', {
+        limit: 5,
+        windowSeconds: 3600,
+      }),
+      accountMailPerAddress: rateRule(env, 'RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS', {
+        limit: 100,
+        windowSeconds: 3600,
+      }),
+      invitationsPerAccount: rateRule(env, 'RATE_LIMIT_INVITATIONS_PER_ACCOUNT', {
+        limit: 100,
+        windowSeconds: 3600,
       }),
     },
     publicUrl: publicUrl.replace(/\/+$/, ''),

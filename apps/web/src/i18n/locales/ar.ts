@@ -1,3 +1,4 @@
+import { accountSettingsAr } from './account-settings/ar';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1084,4 +1085,5 @@ export const ar: Messages = {
     confirm: 'راجعتُ: متابعة',
     fieldQuote: 'رسالة مقتبسة',
   },
+  ...accountSettingsAr,
 };

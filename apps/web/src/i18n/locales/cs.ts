@@ -1,3 +1,4 @@
+import { accountSettingsCs } from './account-settings/cs';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1082,4 +1083,5 @@ export const cs: Messages = {
     confirm: 'Zkontrolováno: pokračovat',
     fieldQuote: 'Citovaná zpráva',
   },
+  ...accountSettingsCs,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsDe } from './account-settings/de';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1079,4 +1080,5 @@ export const de: Messages = {
     confirm: 'Geprüft: weiter',
     fieldQuote: 'Zitierte Nachricht',
   },
+  ...accountSettingsDe,
 };

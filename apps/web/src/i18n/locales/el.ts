@@ -1,3 +1,4 @@
+import { accountSettingsEl } from './account-settings/el';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1081,4 +1082,5 @@ export const el: Messages = {
     confirm: 'Το έλεγξα: συνέχεια',
     fieldQuote: 'Παρατιθέμενο μήνυμα',
   },
+  ...accountSettingsEl,
 };

@@ -1,4 +1,5 @@
 import { VOCABULARY } from '@tandem/domain';
+import { accountSettingsEn } from './account-settings/en';
 /**
  * English, the reference catalogue: the other languages must have exactly these keys (the
  * `Messages` type checks it), and `t()` keys are checked against it at compile time.
@@ -1057,6 +1058,7 @@ export const en = {
     confirm: 'I have checked: go on',
     fieldQuote: 'Quoted message',
   },
+  ...accountSettingsEn,
 };
 
 /**

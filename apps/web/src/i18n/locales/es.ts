@@ -1,3 +1,4 @@
+import { accountSettingsEs } from './account-settings/es';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1085,4 +1086,5 @@ export const es: Messages = {
     confirm: 'Lo he revisado: continuar',
     fieldQuote: 'Mensaje citado',
   },
+  ...accountSettingsEs,
 };

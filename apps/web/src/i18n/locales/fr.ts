@@ -1,3 +1,4 @@
+import { accountSettingsFr } from './account-settings/fr';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1085,4 +1086,5 @@ export const fr: Messages = {
     confirm: 'J’ai vérifié : continuer',
     fieldQuote: 'Message cité',
   },
+  ...accountSettingsFr,
 };

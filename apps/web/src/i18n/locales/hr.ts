@@ -1,3 +1,4 @@
+import { accountSettingsHr } from './account-settings/hr';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1071,4 +1072,5 @@ export const hr: Messages = {
     confirm: 'Provjerio/la sam: nastavi',
     fieldQuote: 'Citirana poruka',
   },
+  ...accountSettingsHr,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsIt } from './account-settings/it';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1074,4 +1075,5 @@ export const it: Messages = {
     confirm: 'Ho controllato: continua',
     fieldQuote: 'Messaggio citato',
   },
+  ...accountSettingsIt,
 };

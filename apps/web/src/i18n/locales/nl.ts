@@ -1,3 +1,4 @@
+import { accountSettingsNl } from './account-settings/nl';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1072,4 +1073,5 @@ export const nl: Messages = {
     confirm: 'Gecontroleerd: doorgaan',
     fieldQuote: 'Geciteerd bericht',
   },
+  ...accountSettingsNl,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsPl } from './account-settings/pl';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1091,4 +1092,5 @@ export const pl: Messages = {
     confirm: 'Sprawdzone: dalej',
     fieldQuote: 'Cytowana wiadomość',
   },
+  ...accountSettingsPl,
 };

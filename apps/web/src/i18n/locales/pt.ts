@@ -1,3 +1,4 @@
+import { accountSettingsPt } from './account-settings/pt';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1082,4 +1083,5 @@ export const pt: Messages = {
     confirm: 'Verifiquei: continuar',
     fieldQuote: 'Mensagem citada',
   },
+  ...accountSettingsPt,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsRo } from './account-settings/ro';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1083,4 +1084,5 @@ export const ro: Messages = {
     confirm: 'Am verificat: continuă',
     fieldQuote: 'Mesaj citat',
   },
+  ...accountSettingsRo,
 };

@@ -1,3 +1,4 @@
+import { accountSettingsSv } from './account-settings/sv';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1064,4 +1065,5 @@ export const sv: Messages = {
     confirm: 'Jag har kontrollerat: fortsätt',
     fieldQuote: 'Citerat meddelande',
   },
+  ...accountSettingsSv,
 };

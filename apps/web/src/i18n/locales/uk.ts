@@ -1,3 +1,4 @@
+import { accountSettingsUk } from './account-settings/uk';
 import type { Messages } from './en';
 import { VOCABULARY } from '@tandem/domain';
 
@@ -1086,4 +1087,5 @@ export const uk: Messages = {
     confirm: 'Перевірено: далі',
     fieldQuote: 'Процитоване повідомлення',
   },
+  ...accountSettingsUk,
 };

@@ -1,3 +1,4 @@
+import { accountAr } from './account-mail/ar';
 import type { MailMessages } from './mail-messages';
 
 export const ar: MailMessages = {
@@ -14,4 +15,5 @@ export const ar: MailMessages = {
     body: 'هذه رسالة تجريبية من Tandem. إذا كان بإمكانك قراءتها، فإن إرسال البريد الإلكتروني من خادمك يعمل.',
     action: 'افتح Tandem',
   },
+  account: accountAr,
 };

@@ -1,3 +1,4 @@
+import { accountCs } from './account-mail/cs';
 import type { MailMessages } from './mail-messages';
 
 export const cs: MailMessages = {
@@ -14,4 +15,5 @@ export const cs: MailMessages = {
     body: 'Toto je testovací zpráva z Tandemu. Pokud ji můžete přečíst, odesílání e-mailů z vašeho serveru funguje.',
     action: 'Otevřít Tandem',
   },
+  account: accountCs,
 };

@@ -1,3 +1,4 @@
+import { accountDe } from './account-mail/de';
 import type { MailMessages } from './mail-messages';
 
 export const de: MailMessages = {
@@ -15,4 +16,5 @@ export const de: MailMessages = {
     body: 'dies ist eine Testnachricht von Tandem. Wenn Sie sie lesen können, funktioniert der E-Mail-Versand Ihres Servers.',
     action: 'Tandem öffnen',
   },
+  account: accountDe,
 };

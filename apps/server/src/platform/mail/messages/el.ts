@@ -1,3 +1,4 @@
+import { accountEl } from './account-mail/el';
 import type { MailMessages } from './mail-messages';
 
 export const el: MailMessages = {
@@ -15,4 +16,5 @@ export const el: MailMessages = {
     body: 'Αυτό είναι ένα δοκιμαστικό μήνυμα από το Tandem. Αν μπορείτε να το διαβάσετε, η αποστολή email από τον διακομιστή σας λειτουργεί.',
     action: 'Άνοιγμα του Tandem',
   },
+  account: accountEl,
 };

@@ -1,3 +1,4 @@
+import { accountEn } from './account-mail/en';
 import type { MailMessages } from './mail-messages';
 
 export const en: MailMessages = {
@@ -15,4 +16,5 @@ export const en: MailMessages = {
     body: 'This is a test message from Tandem. If you can read it, mail delivery from your server works.',
     action: 'Open Tandem',
   },
+  account: accountEn,
 };

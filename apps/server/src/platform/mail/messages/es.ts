@@ -1,3 +1,4 @@
+import { accountEs } from './account-mail/es';
 import type { MailMessages } from './mail-messages';
 
 export const es: MailMessages = {
@@ -14,4 +15,5 @@ export const es: MailMessages = {
     body: 'Este es un mensaje de prueba de Tandem. Si puedes leerlo, el envío de correo desde tu servidor funciona.',
     action: 'Abrir Tandem',
   },
+  account: accountEs,
 };

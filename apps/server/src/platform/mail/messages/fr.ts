@@ -1,3 +1,4 @@
+import { accountFr } from './account-mail/fr';
 import type { MailMessages } from './mail-messages';
 
 export const fr: MailMessages = {
@@ -15,4 +16,5 @@ export const fr: MailMessages = {
     body: 'Ceci est un message de test de Tandem. Si vous pouvez le lire, l’envoi de courriels depuis votre serveur fonctionne.',
     action: 'Ouvrir Tandem',
   },
+  account: accountFr,
 };

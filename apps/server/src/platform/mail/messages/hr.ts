@@ -1,3 +1,4 @@
+import { accountHr } from './account-mail/hr';
 import type { MailMessages } from './mail-messages';
 
 export const hr: MailMessages = {
@@ -14,4 +15,5 @@ export const hr: MailMessages = {
     body: 'ovo je probna poruka s Tandema. Ako je možete pročitati, slanje e-pošte s vašeg poslužitelja radi.',
     action: 'Otvori Tandem',
   },
+  account: accountHr,
 };

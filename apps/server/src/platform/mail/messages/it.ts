@@ -1,3 +1,4 @@
+import { accountIt } from './account-mail/it';
 import type { MailMessages } from './mail-messages';
 
 export const it: MailMessages = {
@@ -14,4 +15,5 @@ export const it: MailMessages = {
     body: 'questo è un messaggio di prova da Tandem. Se riesci a leggerlo, l’invio di email dal tuo server funziona.',
     action: 'Apri Tandem',
   },
+  account: accountIt,
 };

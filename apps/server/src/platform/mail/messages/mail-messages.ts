@@ -1,3 +1,5 @@
+import type { AccountMailMessages } from './account-mail/account-mail-messages';
+
 /**
  * The texts of every mail, one catalogue per locale (messages/<locale>.ts). A new template
  * adds its section here, and TypeScript then refuses any catalogue that lacks it. `{name}`
@@ -22,6 +24,8 @@ export interface MailMessages {
     body: string;
     action: string;
   };
+  /** Invitations, address verification, password reset and account notices. */
+  account: AccountMailMessages;
 }
 
 /** Replaces each `{key}` with its value; an unknown key is left as written. */

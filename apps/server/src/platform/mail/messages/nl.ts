@@ -1,3 +1,4 @@
+import { accountNl } from './account-mail/nl';
 import type { MailMessages } from './mail-messages';
 
 export const nl: MailMessages = {
@@ -14,4 +15,5 @@ export const nl: MailMessages = {
     body: 'Dit is een testbericht van Tandem. Als je het kunt lezen, werkt het versturen van e-mail vanaf je server.',
     action: 'Tandem openen',
   },
+  account: accountNl,
 };

@@ -1,3 +1,4 @@
+import { accountPl } from './account-mail/pl';
 import type { MailMessages } from './mail-messages';
 
 export const pl: MailMessages = {
@@ -15,4 +16,5 @@ export const pl: MailMessages = {
     body: 'To jest wiadomość testowa z Tandem. Jeśli możesz ją przeczytać, wysyłka e-maili z Twojego serwera działa.',
     action: 'Otwórz Tandem',
   },
+  account: accountPl,
 };

@@ -1,3 +1,4 @@
+import { accountPt } from './account-mail/pt';
 import type { MailMessages } from './mail-messages';
 
 export const pt: MailMessages = {
@@ -14,4 +15,5 @@ export const pt: MailMessages = {
     body: 'Esta é uma mensagem de teste do Tandem. Se a consegue ler, o envio de e-mail a partir do seu servidor funciona.',
     action: 'Abrir o Tandem',
   },
+  account: accountPt,
 };

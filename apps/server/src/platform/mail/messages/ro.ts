@@ -1,3 +1,4 @@
+import { accountRo } from './account-mail/ro';
 import type { MailMessages } from './mail-messages';
 
 export const ro: MailMessages = {
@@ -15,4 +16,5 @@ export const ro: MailMessages = {
     body: 'Acesta este un mesaj de test de la Tandem. Dacă îl puteți citi, trimiterea de e-mailuri de pe serverul dumneavoastră funcționează.',
     action: 'Deschideți Tandem',
   },
+  account: accountRo,
 };

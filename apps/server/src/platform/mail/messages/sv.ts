@@ -1,3 +1,4 @@
+import { accountSv } from './account-mail/sv';
 import type { MailMessages } from './mail-messages';
 
 export const sv: MailMessages = {
@@ -14,4 +15,5 @@ export const sv: MailMessages = {
     body: 'Det här är ett testmeddelande från Tandem. Om du kan läsa det fungerar e-postutskicket från din server.',
     action: 'Öppna Tandem',
   },
+  account: accountSv,
 };

@@ -1,3 +1,4 @@
+import { accountUk } from './account-mail/uk';
 import type { MailMessages } from './mail-messages';
 
 export const uk: MailMessages = {
@@ -14,4 +15,5 @@ export const uk: MailMessages = {
     body: 'Це тестове повідомлення від Tandem. Якщо ви можете його прочитати, надсилання листів із вашого сервера працює.',
     action: 'Відкрити Tandem',
   },
+  account: accountUk,
 };
