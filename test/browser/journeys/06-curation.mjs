@@ -22,7 +22,8 @@ export default async function curation({ browser, base, step }) {
   const mona = await register('Mona Petit', `mona.${suffix}@example.org`);
   const chiara = await register('Chiara Russo', `chiara.${suffix}@example.org`);
 
-  // Chiara works for a local NGO: in a Chatham House thread she shows as "Local NGO".
+  // Chiara works for a local NGO, but in a circle of three nobody else shares that type: in a
+  // Chatham House thread she shows as "A member" (docs/chatham.md), and so does her quote.
   const organisation = await api(base, 'POST', '/api/organisations', {
     token: chiara.token,
     body: {
@@ -108,7 +109,7 @@ export default async function curation({ browser, base, step }) {
     entryUrl = page.url().replace(/\/edit$/, '');
     await page.getByRole('heading', { name: 'Edit entry' }).waitFor();
     const quote = page.getByTestId('evidence-item');
-    await quote.getByText('— Local NGO').waitFor();
+    await quote.getByText('— A member').waitFor();
     check(!(await quote.textContent()).includes('Chiara'), 'the quote names its Chatham author');
   });
 
@@ -185,7 +186,7 @@ export default async function curation({ browser, base, step }) {
     await resources.getByText('12 months').waitFor();
     const quote = third.getByTestId('evidence-quote');
     await quote.getByText(quoteText).waitFor();
-    check((await quote.textContent()).includes('Local NGO'), 'the quote shows its label');
+    check((await quote.textContent()).includes('A member'), 'the quote shows its label');
     check(!(await quote.textContent()).includes('Chiara'), 'the quote names its Chatham author');
     await screenshot(third, '65-entry-reader');
   });
