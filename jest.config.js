@@ -68,7 +68,10 @@ const common = {
 module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-  testTimeout: 30000,
+  // Generous: CI shares two cores between two test workers, their apps and Postgres, and an
+  // end-to-end file's start-up hook (an app, a network, a cast of people) can wait its turn.
+  // A hang still fails, only later.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
