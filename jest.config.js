@@ -72,6 +72,11 @@ module.exports = {
   // end-to-end file's start-up hook (an app, a network, a cast of people) can wait its turn.
   // A hang still fails, only later.
   testTimeout: 60000,
+  // On two cores jest would run every file in its own process (one worker or less runs in band),
+  // and that process grows with each end-to-end file until Node's heap gives out (seen in CI at
+  // 3.5 GB after ~130 files). A limit makes jest use a worker process and start a fresh one
+  // whenever a finished file leaves it above the limit.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       ...common,
