@@ -4,6 +4,8 @@ import {
   chathamLabelFor,
   effectiveMinGroup,
   type NetworkComposition,
+  presenceFor,
+  typingName,
 } from './chatham';
 import {
   FINE_LABEL_CODES,
@@ -253,5 +255,35 @@ describe('readerLocale', () => {
     expect(readerLocale('pt-BR')).toBe('pt');
     expect(readerLocale(undefined)).toBe('en');
     expect(readerLocale('xx, *;q=0.1', 'zz')).toBe('en');
+  });
+});
+
+describe('what the live signals disclose', () => {
+  const online = new Map([
+    ['u1', 'Ana'],
+    ['u2', 'Bo'],
+  ]);
+
+  it('names the typist in a named thread and nobody in a Chatham House thread', () => {
+    expect(typingName('named', 'Ana')).toBe('Ana');
+    expect(typingName('chatham', 'Ana')).toBeNull();
+  });
+
+  it('lists who is online, or only how many in a channel holding a Chatham House thread', () => {
+    expect(presenceFor('c1', online, false)).toEqual({
+      channelId: 'c1',
+      online: [
+        { userId: 'u1', displayName: 'Ana' },
+        { userId: 'u2', displayName: 'Bo' },
+      ],
+      count: 2,
+      countOnly: false,
+    });
+    expect(presenceFor('c1', online, true)).toEqual({
+      channelId: 'c1',
+      online: [],
+      count: 2,
+      countOnly: true,
+    });
   });
 });

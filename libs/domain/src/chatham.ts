@@ -7,6 +7,8 @@ import {
 import type { Sector } from './organisations';
 import { DomainError } from './errors';
 import type { Decision, Standing } from './networks';
+import type { PresenceView } from './contract';
+import type { Attribution } from './discussions';
 
 /*
  * Chatham House labels that hold in small circles (k-anonymity). A label is shown only when
@@ -253,4 +255,31 @@ export function changeChathamSettings(
       ),
     };
   return { allowed: true };
+}
+
+/**
+ * What `typing` may say of someone in a thread: their name, or nothing in a Chatham House thread
+ * (a name beside an anonymous post would say who wrote it; the web shows "Someone").
+ */
+export function typingName(attribution: Attribution, displayName: string): string | null {
+  return attribution === 'chatham' ? null : displayName;
+}
+
+/**
+ * Who is online in a channel, as its members may see it: names, or only how many when the
+ * channel holds a Chatham House thread (names online beside an anonymous post narrow it down).
+ */
+export function presenceFor(
+  channelId: string,
+  online: ReadonlyMap<string, string>,
+  holdsChathamThread: boolean,
+): PresenceView {
+  return {
+    channelId,
+    online: holdsChathamThread
+      ? []
+      : [...online].map(([userId, displayName]) => ({ userId, displayName })),
+    count: online.size,
+    countOnly: holdsChathamThread,
+  };
 }

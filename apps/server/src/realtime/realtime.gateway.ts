@@ -9,7 +9,15 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { Ack, DomainError, MessageView, PresenceView, ROOM } from '@tandem/domain';
+import {
+  Ack,
+  DomainError,
+  MessageView,
+  PresenceView,
+  presenceFor,
+  ROOM,
+  typingName,
+} from '@tandem/domain';
 import type { AccessTokenClaims } from '../auth/tokens';
 import { ChannelsService } from '../channels/channels.service';
 import type { Actor } from '../platform/http/actor';
@@ -258,7 +266,7 @@ export class RealtimeGateway
       const room = ROOM.thread(thread.id);
       socket.data.typingAs = {
         ...socket.data.typingAs,
-        [thread.id]: thread.attribution === 'chatham' ? null : socket.data.displayName,
+        [thread.id]: typingName(thread.attribution, socket.data.displayName),
       };
       await this.enter(socket, room, { networkId: thread.networkId, channelId: thread.channelId });
       try {
@@ -390,15 +398,11 @@ export class RealtimeGateway
     const sockets = await this.server.in(room).fetchSockets();
     const online = new Map<string, string>();
     for (const remote of sockets) online.set(remote.data.userId, remote.data.displayName);
-    const countOnly = await this.sessions.channelHoldsChatham(channelId);
-    const presence: PresenceView = {
+    const presence = presenceFor(
       channelId,
-      online: countOnly
-        ? []
-        : [...online].map(([userId, displayName]) => ({ userId, displayName })),
-      count: online.size,
-      countOnly,
-    };
+      online,
+      await this.sessions.channelHoldsChatham(channelId),
+    );
     this.server.to(room).emit('presence', presence);
     return presence;
   }
