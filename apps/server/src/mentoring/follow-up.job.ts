@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JobsService } from '../platform/jobs/jobs.service';
 import { PairingClosingService } from './pairing-closing.service';
 
@@ -17,7 +17,7 @@ export const FOLLOW_UP_CRON = '7 * * * *';
  * run it at any date.
  */
 @Injectable()
-export class MentoringFollowUpJob implements OnModuleInit {
+export class MentoringFollowUpJob implements OnApplicationBootstrap {
   private readonly logger = new Logger('MentoringFollowUpJob');
 
   constructor(
@@ -26,16 +26,22 @@ export class MentoringFollowUpJob implements OnModuleInit {
   ) {}
 
   /**
-   * Registers the worker and the schedule during start-up, as mail does (MailService), so both
-   * exist before the application serves and nothing is started after shutdown has begun (a
-   * worker registered late would poll a closed pool).
+   * Registers the worker and the schedule without holding up the start: the queue may still be
+   * starting (JobsService.ready), and the application serves meanwhile.
    */
-  async onModuleInit(): Promise<void> {
-    await this.jobs.work(FOLLOW_UP_QUEUE, async () => {
-      const { notified } = await this.run(new Date());
-      if (notified > 0) this.logger.log(`Sent ${notified} follow-up reminder(s)`);
-    });
-    await this.jobs.schedule(FOLLOW_UP_QUEUE, FOLLOW_UP_CRON, {});
+  onApplicationBootstrap(): void {
+    const register = async () => {
+      await this.jobs.work(FOLLOW_UP_QUEUE, async () => {
+        const { notified } = await this.run(new Date());
+        if (notified > 0) this.logger.log(`Sent ${notified} follow-up reminder(s)`);
+      });
+      await this.jobs.schedule(FOLLOW_UP_QUEUE, FOLLOW_UP_CRON, {});
+    };
+    register().catch((error: unknown) =>
+      this.logger.error(
+        `Follow-up reminders are not scheduled: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
   }
 
   /** Sends the reminders due at `now`; returns how many notifications were created. */
