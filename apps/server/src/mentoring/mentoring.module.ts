@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
 import { DiscussionsModule } from '../discussions/discussions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { JobsModule } from '../platform/jobs/jobs.module';
 import { MentoringFollowUpJob } from './follow-up.job';
 import { MentoringController } from './mentoring.controller';
 import { MentoringOverviewRepository } from './mentoring-overview.repository';
@@ -20,7 +19,7 @@ import { ProfilesRepository } from './profiles.repository';
 import { MentoringProfilesService } from './profiles.service';
 
 @Module({
-  imports: [ChannelsModule, DiscussionsModule, NotificationsModule, JobsModule],
+  imports: [ChannelsModule, DiscussionsModule, NotificationsModule],
   controllers: [MentoringController],
   providers: [
     MentoringRepository,

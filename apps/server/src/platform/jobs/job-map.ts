@@ -9,8 +9,6 @@
 export interface JobMap {
   /** Renders and sends one row of the mail outbox (platform/mail). */
   'mail-send': { outboxId: string };
-  /** The hourly sweep for pairings' 6- and 12-month follow-ups (mentoring); no payload. */
-  'mentoring-follow-ups': Record<string, never>;
 }
 
 export type JobName = keyof JobMap;
